@@ -22,6 +22,8 @@ public record Ack(String sid, String id, Status status, long seq) implements Fra
     /** Whisper handed to its online recipient. */
     @JsonProperty("delivered") DELIVERED,
     /** Whisper kept for its offline recipient until they are back. */
-    @JsonProperty("queued") QUEUED
+    @JsonProperty("queued") QUEUED,
+    /** A text command ran; its output, if any, came as notices. */
+    @JsonProperty("done") DONE
   }
 }

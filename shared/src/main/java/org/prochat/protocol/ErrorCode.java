@@ -21,6 +21,8 @@ public enum ErrorCode {
   @JsonProperty("hello_required") HELLO_REQUIRED,
   /** A frame that only makes sense before joining (hello) came again, or one that needs a session came too early. */
   @JsonProperty("unexpected_frame") UNEXPECTED_FRAME,
+  /** The frame names a session that does not belong to the link it came from. */
+  @JsonProperty("foreign_session") FOREIGN_SESSION,
   /** The nickname breaks the length or character rules. */
   @JsonProperty("nick_invalid") NICK_INVALID,
   /** Nicknames starting with {@code *} belong to users coming through a trusted relay. */

@@ -1,0 +1,144 @@
+package org.prochat.server;
+
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything a coordinator can be told, with the defaults an admin gets without a flag.
+ *
+ * @param bindAddresses where the chat port listens; empty means every interface
+ * @param chatPort the chat port (0 picks a free one, for tests)
+ * @param httpPort the web view's HTTP port
+ * @param wsPort the web view's WebSocket port
+ * @param dataDir where the store, the chat log and the admin token live
+ * @param historyOnJoin how many recent room events a joining client is sent
+ * @param statsInterval how often a status line goes to the server log; zero turns it off
+ * @param heartbeatTimeout a link that sends nothing for this long is considered dead
+ * @param flood the per-user flood limits
+ * @param connections the per-address connection limits
+ */
+public record CoordinatorSettings(
+    List<InetAddress> bindAddresses,
+    int chatPort,
+    int httpPort,
+    int wsPort,
+    Path dataDir,
+    int historyOnJoin,
+    Duration statsInterval,
+    Duration heartbeatTimeout,
+    FloodLimits flood,
+    ConnectionLimits connections) {
+
+  public static final int DEFAULT_CHAT_PORT = 9090;
+  public static final int DEFAULT_HTTP_PORT = 9080;
+  public static final int DEFAULT_WS_PORT = 9081;
+
+  public CoordinatorSettings {
+    bindAddresses = List.copyOf(bindAddresses);
+    Objects.requireNonNull(dataDir, "dataDir");
+    Objects.requireNonNull(statsInterval, "statsInterval");
+    Objects.requireNonNull(heartbeatTimeout, "heartbeatTimeout");
+    Objects.requireNonNull(flood, "flood");
+    Objects.requireNonNull(connections, "connections");
+    requirePort(chatPort, "chat port");
+    requirePort(httpPort, "HTTP port");
+    requirePort(wsPort, "WebSocket port");
+    if (historyOnJoin < 0) {
+      throw new IllegalArgumentException("history size must not be negative, got " + historyOnJoin);
+    }
+    if (statsInterval.isNegative()) {
+      throw new IllegalArgumentException("stats interval must not be negative");
+    }
+    if (heartbeatTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
+      throw new IllegalArgumentException("heartbeat timeout must be at least 1 second");
+    }
+  }
+
+  /** Starts from the defaults, with the store in {@code dataDir}. */
+  public static Builder builder(Path dataDir) {
+    return new Builder(dataDir);
+  }
+
+  /** Collects settings; every value starts at its default. */
+  public static final class Builder {
+    private List<InetAddress> bindAddresses = List.of();
+    private int chatPort = DEFAULT_CHAT_PORT;
+    private int httpPort = DEFAULT_HTTP_PORT;
+    private int wsPort = DEFAULT_WS_PORT;
+    private Path dataDir;
+    private int historyOnJoin = 50;
+    private Duration statsInterval = Duration.ofSeconds(60);
+    private Duration heartbeatTimeout = Duration.ofSeconds(45);
+    private FloodLimits flood = FloodLimits.DEFAULTS;
+    private ConnectionLimits connections = ConnectionLimits.DEFAULTS;
+
+    private Builder(Path dataDir) {
+      this.dataDir = dataDir;
+    }
+
+    public Builder bindAddresses(List<InetAddress> addresses) {
+      this.bindAddresses = addresses;
+      return this;
+    }
+
+    public Builder chatPort(int port) {
+      this.chatPort = port;
+      return this;
+    }
+
+    public Builder httpPort(int port) {
+      this.httpPort = port;
+      return this;
+    }
+
+    public Builder wsPort(int port) {
+      this.wsPort = port;
+      return this;
+    }
+
+    public Builder dataDir(Path dir) {
+      this.dataDir = dir;
+      return this;
+    }
+
+    public Builder historyOnJoin(int events) {
+      this.historyOnJoin = events;
+      return this;
+    }
+
+    public Builder statsInterval(Duration interval) {
+      this.statsInterval = interval;
+      return this;
+    }
+
+    public Builder heartbeatTimeout(Duration timeout) {
+      this.heartbeatTimeout = timeout;
+      return this;
+    }
+
+    public Builder flood(FloodLimits limits) {
+      this.flood = limits;
+      return this;
+    }
+
+    public Builder connections(ConnectionLimits limits) {
+      this.connections = limits;
+      return this;
+    }
+
+    /** @throws IllegalArgumentException naming the first value that is out of range */
+    public CoordinatorSettings build() {
+      return new CoordinatorSettings(bindAddresses, chatPort, httpPort, wsPort, dataDir,
+          historyOnJoin, statsInterval, heartbeatTimeout, flood, connections);
+    }
+  }
+
+  private static void requirePort(int port, String what) {
+    if (port < 0 || port > 65_535) {
+      throw new IllegalArgumentException(what + " must be 0 to 65535, got " + port);
+    }
+  }
+}

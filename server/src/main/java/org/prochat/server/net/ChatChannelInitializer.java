@@ -1,0 +1,41 @@
+package org.prochat.server.net;
+
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.util.concurrent.TimeUnit;
+import org.prochat.server.CoordinatorSettings;
+import org.prochat.server.room.Room;
+import org.prochat.server.stats.ServerStats;
+import org.prochat.wire.WirePipeline;
+
+/** Builds the pipeline of each client link on the chat port. */
+public final class ChatChannelInitializer extends ChannelInitializer<SocketChannel> {
+  private final Room room;
+  private final TrafficCounter traffic;
+  private final ConnectionGuard guard;
+  private final long heartbeatTimeoutMillis;
+
+  public ChatChannelInitializer(Room room, CoordinatorSettings settings, ServerStats stats) {
+    this.room = room;
+    this.traffic = new TrafficCounter(stats);
+    this.guard = new ConnectionGuard(settings.connections(), stats);
+    this.heartbeatTimeoutMillis = settings.heartbeatTimeout().toMillis();
+  }
+
+  @Override
+  protected void initChannel(SocketChannel channel) {
+    ChannelPipeline pipeline = channel.pipeline();
+    // Raw bytes, for the stats.
+    pipeline.addLast("traffic", traffic);
+    // Per-address limits, before anything is parsed.
+    pipeline.addLast("guard", guard);
+    // Clients ping regularly; silence this long means a dead peer or a half-open link.
+    pipeline.addLast("heartbeat", new IdleStateHandler(heartbeatTimeoutMillis, 0, 0, TimeUnit.MILLISECONDS));
+    // Lines ↔ frames, with the protocol's limits.
+    WirePipeline.addCodec(pipeline);
+    // Hello, then everything the user does.
+    pipeline.addLast("link", new ClientLinkHandler(room));
+  }
+}

@@ -1,0 +1,63 @@
+package org.prochat.server;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.prochat.server.store.StoreException;
+
+/**
+ * Base of tests that need a live coordinator: started on a free port over a fresh data directory,
+ * closed after each test with every raw client the test opened.
+ */
+abstract class RunningCoordinator {
+  @TempDir
+  Path dataDir;
+
+  Coordinator coordinator;
+  private UnaryOperator<CoordinatorSettings.Builder> lastSettings = UnaryOperator.identity();
+  private final List<RawClient> clients = new ArrayList<>();
+
+  Coordinator start() throws StoreException, IOException {
+    return start(UnaryOperator.identity());
+  }
+
+  Coordinator start(UnaryOperator<CoordinatorSettings.Builder> settings) throws StoreException, IOException {
+    lastSettings = settings;
+    coordinator = Coordinator.start(settings.apply(
+        CoordinatorSettings.builder(dataDir).chatPort(0).statsInterval(java.time.Duration.ZERO)).build());
+    return coordinator;
+  }
+
+  /** Stops the coordinator gracefully and starts a new one on the same data directory. */
+  Coordinator restart() throws StoreException, IOException {
+    coordinator.close();
+    return start(lastSettings);
+  }
+
+  RawClient join(String nick) throws IOException {
+    return track(RawClient.join(coordinator.chatPort(), nick));
+  }
+
+  RawClient connect() throws IOException {
+    return track(RawClient.connect(coordinator.chatPort()));
+  }
+
+  private RawClient track(RawClient client) {
+    clients.add(client);
+    return client;
+  }
+
+  @AfterEach
+  void stopEverything() throws IOException {
+    for (RawClient client : clients) {
+      client.close();
+    }
+    if (coordinator != null) {
+      coordinator.close();
+    }
+  }
+}
