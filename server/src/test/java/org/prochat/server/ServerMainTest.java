@@ -1,0 +1,110 @@
+package org.prochat.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ServerMainTest {
+  @TempDir
+  Path dir;
+
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private PrintStream originalErr;
+  private PrintStream originalOut;
+
+  @BeforeEach
+  void captureOutput() {
+    originalErr = System.err;
+    originalOut = System.out;
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+  }
+
+  @AfterEach
+  void restoreOutput() {
+    System.setErr(originalErr);
+    System.setOut(originalOut);
+  }
+
+  @Test
+  void helpListsEveryOptionWithItsDefault() {
+    assertThat(ServerMain.run(new String[] {"--help"})).isZero();
+
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("--bind", "--port", "Default: 9090", "--http-port", "Default: 9080", "--ws-port", "Default: 9081",
+            "--data-dir", "--config", "--flood-burst", "--max-connections-per-ip", "--limit-loopback");
+  }
+
+  @Test
+  void aValueThatIsNotANumberExitsWithTwoAndOneLine() {
+    assertThat(ServerMain.run(new String[] {"--port", "ninety"})).isEqualTo(2);
+
+    assertThat(err.toString(StandardCharsets.UTF_8).strip()).doesNotContain("\n").contains("--port", "ninety");
+  }
+
+  @Test
+  void aPortOutOfRangeExitsWithTwoAndSaysWhy() {
+    assertThat(ServerMain.run(new String[] {"--port", "70000", "--data-dir", dir.toString()})).isEqualTo(2);
+
+    assertThat(err.toString(StandardCharsets.UTF_8).strip()).isEqualTo("prochat-server: chat port must be 0 to 65535, got 70000");
+  }
+
+  @Test
+  void anUnknownFlagExitsWithTwo() {
+    assertThat(ServerMain.run(new String[] {"--colour", "blue"})).isEqualTo(2);
+
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--colour");
+  }
+
+  @Test
+  void theConfigFileSuppliesSettingsAndFlagsWinOverIt() throws Exception {
+    Path config = Files.writeString(dir.resolve("prochat.properties"),
+        "port=9191\nhistory=7\nflood-burst=9\nheartbeat-timeout=12\n");
+    ServerMain main = new ServerMain();
+
+    new CommandLine(main).setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(config.toFile()))
+        .parseArgs("--config", config.toString(), "--history", "3");
+    CoordinatorSettings settings = main.settings();
+
+    assertThat(settings.chatPort()).isEqualTo(9191);
+    assertThat(settings.historyOnJoin()).isEqualTo(3);
+    assertThat(settings.flood().burst()).isEqualTo(9);
+    assertThat(settings.heartbeatTimeout()).isEqualTo(Duration.ofSeconds(12));
+  }
+
+  @Test
+  void anUnknownKeyInTheConfigFileExitsWithTwoNamingIt() throws Exception {
+    Path config = Files.writeString(dir.resolve("prochat.properties"), "prot=9191\n");
+
+    assertThat(ServerMain.run(new String[] {"--config", config.toString()})).isEqualTo(2);
+
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown setting 'prot'");
+  }
+
+  @Test
+  void aBadValueInTheConfigFileExitsWithTwo() throws Exception {
+    Path config = Files.writeString(dir.resolve("prochat.properties"), "port=lots\n");
+
+    assertThat(ServerMain.run(new String[] {"--config", config.toString()})).isEqualTo(2);
+
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("lots");
+  }
+
+  @Test
+  void aMissingConfigFileExitsWithTwo() {
+    assertThat(ServerMain.run(new String[] {"--config", dir.resolve("nope.properties").toString()})).isEqualTo(2);
+
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot read config file");
+  }
+}
