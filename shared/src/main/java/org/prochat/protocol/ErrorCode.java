@@ -47,8 +47,6 @@ public enum ErrorCode {
   @JsonProperty("connection_rate") CONNECTION_RATE,
   /** Nothing was heard on the link for too long. */
   @JsonProperty("timeout") TIMEOUT,
-  /** The coordinator is shutting down. */
-  @JsonProperty("shutdown") SHUTDOWN,
   /** A fault inside the coordinator; the request may be retried. */
   @JsonProperty("internal") INTERNAL,
   /** A code from a newer peer that this version does not know. */
