@@ -1,0 +1,42 @@
+package org.prochat.app.testkit;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.prochat.client.ServerAddress;
+import org.prochat.server.Coordinator;
+import org.prochat.server.CoordinatorSettings;
+
+/** A real coordinator on an ephemeral loopback port, with its store in a test's temporary folder. */
+public final class LiveCoordinator implements AutoCloseable {
+  private final Coordinator coordinator;
+  private boolean closed;
+
+  private LiveCoordinator(Coordinator coordinator) {
+    this.coordinator = coordinator;
+  }
+
+  /** Starts one and returns when it accepts connections. */
+  public static LiveCoordinator start(Path dataDir) throws Exception {
+    return new LiveCoordinator(Coordinator.start(CoordinatorSettings.builder(dataDir)
+        .chatPort(0)
+        .httpPort(0)
+        .wsPort(0)
+        .statsInterval(Duration.ZERO)
+        .build()));
+  }
+
+  /** Where clients connect. */
+  public ServerAddress address() {
+    return new ServerAddress("127.0.0.1", coordinator.chatPort());
+  }
+
+  /** Shuts down gracefully: every client is told and disconnected. Safe to call twice. */
+  @Override
+  public void close() {
+    // A test may stop it early to see what clients do; the coordinator itself can be closed only once.
+    if (!closed) {
+      closed = true;
+      coordinator.close();
+    }
+  }
+}

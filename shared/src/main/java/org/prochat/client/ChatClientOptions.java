@@ -1,0 +1,52 @@
+package org.prochat.client;
+
+import io.netty.channel.EventLoopGroup;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a {@link ChatClient} runs its link.
+ *
+ * @param heartbeatInterval how often a ping goes out; the coordinator drops links that stay silent
+ *     for its heartbeat timeout (45 s by default), so this must stay well below it. A link that hears
+ *     nothing back for {@link #silenceLimit()} is considered lost.
+ * @param connectTimeout how long connecting may take, from opening the socket to the welcome
+ * @param eventLoopGroup the Netty event loops to run on, shared by many clients (load generator,
+ *     relay); {@code null} makes every client start one thread of its own and stop it when the link
+ *     closes
+ */
+public record ChatClientOptions(Duration heartbeatInterval, Duration connectTimeout, EventLoopGroup eventLoopGroup) {
+  /** Ping every 15 s, give up connecting after 10 s, a thread of its own. */
+  public static final ChatClientOptions DEFAULTS =
+      new ChatClientOptions(Duration.ofSeconds(15), Duration.ofSeconds(10), null);
+
+  private static final int SILENT_INTERVALS_BEFORE_LOST = 3;
+
+  public ChatClientOptions {
+    requirePositive(Objects.requireNonNull(heartbeatInterval, "heartbeatInterval"), "heartbeat interval");
+    requirePositive(Objects.requireNonNull(connectTimeout, "connectTimeout"), "connect timeout");
+  }
+
+  public ChatClientOptions withHeartbeatInterval(Duration interval) {
+    return new ChatClientOptions(interval, connectTimeout, eventLoopGroup);
+  }
+
+  public ChatClientOptions withConnectTimeout(Duration timeout) {
+    return new ChatClientOptions(heartbeatInterval, timeout, eventLoopGroup);
+  }
+
+  public ChatClientOptions withEventLoopGroup(EventLoopGroup group) {
+    return new ChatClientOptions(heartbeatInterval, connectTimeout, group);
+  }
+
+  /** Nothing heard for this long (several missed pongs in a row) means the link is dead. */
+  public Duration silenceLimit() {
+    return heartbeatInterval.multipliedBy(SILENT_INTERVALS_BEFORE_LOST);
+  }
+
+  private static void requirePositive(Duration value, String what) {
+    if (value.isZero() || value.isNegative()) {
+      throw new IllegalArgumentException(what + " must be positive, got " + value);
+    }
+  }
+}

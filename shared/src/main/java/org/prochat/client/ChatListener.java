@@ -1,0 +1,63 @@
+package org.prochat.client;
+
+import org.prochat.protocol.ErrorFrame;
+import org.prochat.protocol.Notice;
+import org.prochat.protocol.PrivateMessage;
+import org.prochat.protocol.RoomEvent;
+import org.prochat.protocol.Users;
+import org.prochat.protocol.Welcome;
+
+/**
+ * What a chat session tells its user.
+ *
+ * <p><b>Threading:</b> every method is called on the link's Netty event loop, one call at a time, in
+ * the order things happened. Implementations must return quickly and never block; a UI hops to its
+ * own thread (the desktop app uses {@code Platform.runLater}). An exception thrown here is logged and
+ * closes the link.
+ *
+ * <p><b>Order:</b> {@link #onWelcome} comes first; nothing is delivered for a connection attempt
+ * that is refused (the connect future fails instead). {@link #onDisconnected} comes last, once.
+ */
+public interface ChatListener {
+
+  /**
+   * The session is open.
+   *
+   * @param welcome what the coordinator granted; its {@code nick} differs from {@code askedNick} when
+   *     that one was taken
+   * @param askedNick the nickname this client asked for
+   */
+  void onWelcome(Welcome welcome, String askedNick);
+
+  /** Who is in the room, as of room event {@code users.seq()}. */
+  void onUsers(Users users);
+
+  /**
+   * A room event, in {@code seq} order, each exactly once.
+   *
+   * @param history true for events from before this session joined (their effect on the user list is
+   *     already in the {@link #onUsers} snapshot)
+   */
+  void onRoomEvent(RoomEvent event, boolean history);
+
+  /** A whisper for this user. */
+  void onPrivateMessage(PrivateMessage message);
+
+  /** Text from the coordinator for this user, such as command output; may span several lines. */
+  void onNotice(Notice notice);
+
+  /**
+   * Something was refused or went wrong. Also called for errors that refuse a frame this client sent
+   * (then the frame's future fails as well), so a user sees why.
+   */
+  void onError(ErrorFrame error);
+
+  /**
+   * The link is closed and the session over.
+   *
+   * @param reason the coordinator's bye reason, its fatal error's message, the reason given to
+   *     {@link ChatClient#quit(String)}, or "connection lost"
+   * @param requested true when this client asked for it with {@link ChatClient#quit(String)}
+   */
+  void onDisconnected(String reason, boolean requested);
+}

@@ -1,0 +1,90 @@
+package org.prochat.client;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.prochat.protocol.Ack;
+import org.prochat.protocol.ErrorFrame;
+
+/**
+ * The frames this client sent that the coordinator has not yet acked or refused, by id, in the order
+ * they were sent.
+ *
+ * <p>Not thread-safe: confined to the link's event loop, like the rest of {@link ClientSession}.
+ */
+final class SendOutbox {
+  private final Map<String, CompletableFuture<Ack>> pending = new LinkedHashMap<>();
+  private final List<CompletableFuture<Void>> emptyWaiters = new ArrayList<>();
+
+  /**
+   * Waits for the ack of frame {@code id}.
+   *
+   * @return completes with the ack; fails with {@link ChatRefusedException} when the coordinator
+   *     refuses the frame, or with the cause given to {@link #failAll}
+   * @throws IllegalStateException when {@code id} is already pending: ids must be unique
+   */
+  CompletableFuture<Ack> add(String id) {
+    CompletableFuture<Ack> result = new CompletableFuture<>();
+    if (pending.putIfAbsent(id, result) != null) {
+      throw new IllegalStateException("frame id " + id + " is already waiting for its ack");
+    }
+    return result;
+  }
+
+  /** Settles the frame the ack names; an ack for an id not pending (a late duplicate) is ignored. */
+  void acknowledge(Ack ack) {
+    CompletableFuture<Ack> settled = pending.remove(ack.id());
+    if (settled != null) {
+      settled.complete(ack);
+      releaseWaitersIfEmpty();
+    }
+  }
+
+  /**
+   * Settles the frame the error names as refused.
+   *
+   * @return true when the error was about a pending frame
+   */
+  boolean refuse(ErrorFrame error) {
+    CompletableFuture<Ack> settled = error.id() == null ? null : pending.remove(error.id());
+    if (settled == null) {
+      return false;
+    }
+    settled.completeExceptionally(new ChatRefusedException(error));
+    releaseWaitersIfEmpty();
+    return true;
+  }
+
+  /** Fails every pending frame, and every {@link #whenEmpty} waiter, with {@code cause}. */
+  void failAll(Throwable cause) {
+    List<CompletableFuture<Ack>> failed = List.copyOf(pending.values());
+    List<CompletableFuture<Void>> waiters = List.copyOf(emptyWaiters);
+    pending.clear();
+    emptyWaiters.clear();
+    failed.forEach(f -> f.completeExceptionally(cause));
+    waiters.forEach(w -> w.completeExceptionally(cause));
+  }
+
+  /**
+   * Completes once nothing is pending: now, or after the last pending frame's own future has
+   * completed.
+   */
+  CompletableFuture<Void> whenEmpty() {
+    if (pending.isEmpty()) {
+      return CompletableFuture.completedFuture(null);
+    }
+    CompletableFuture<Void> waiter = new CompletableFuture<>();
+    emptyWaiters.add(waiter);
+    return waiter;
+  }
+
+  private void releaseWaitersIfEmpty() {
+    if (pending.isEmpty() && !emptyWaiters.isEmpty()) {
+      List<CompletableFuture<Void>> waiters = List.copyOf(emptyWaiters);
+      emptyWaiters.clear();
+      waiters.forEach(w -> w.complete(null));
+    }
+  }
+}

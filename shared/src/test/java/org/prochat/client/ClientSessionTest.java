@@ -1,0 +1,229 @@
+package org.prochat.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.prochat.protocol.Ack;
+import org.prochat.protocol.Bye;
+import org.prochat.protocol.ErrorCode;
+import org.prochat.protocol.ErrorFrame;
+import org.prochat.protocol.Frame;
+import org.prochat.protocol.Hello;
+import org.prochat.protocol.Join;
+import org.prochat.protocol.Message;
+import org.prochat.protocol.Notice;
+import org.prochat.protocol.PrivateMessage;
+import org.prochat.protocol.ProtocolLimits;
+import org.prochat.protocol.Replay;
+import org.prochat.protocol.RoomEvent;
+import org.prochat.protocol.Say;
+import org.prochat.protocol.Users;
+import org.prochat.protocol.Welcome;
+
+/** The session without a socket: frames in through {@code receive}, frames out into {@link #sent}. */
+class ClientSessionTest {
+  private final List<String> heard = new ArrayList<>();
+  private final List<Frame> sent = new ArrayList<>();
+  private final ClientSession session = new ClientSession("alice", new DescribingListener());
+
+  @Test
+  void anOpenedLinkSaysHelloWithTheProtocolVersionAndTheAskedNickname() {
+    session.linkOpened(sent::add);
+
+    assertThat(sent).containsExactly(new Hello(ProtocolLimits.VERSION, "alice"));
+  }
+
+  @Test
+  void theWelcomeOpensTheSessionAndTellsTheListenerWhichNickWasGranted() {
+    session.linkOpened(sent::add);
+
+    session.receive(new Welcome(1, "s1", "alice482", 5));
+
+    assertThat(session.welcomed()).isCompletedWithValue(new Welcome(1, "s1", "alice482", 5));
+    assertThat(heard).containsExactly("welcome alice482 asked alice");
+  }
+
+  @Test
+  void anErrorBeforeTheWelcomeRefusesTheSessionWithThatError() {
+    session.linkOpened(sent::add);
+    ErrorFrame reserved = ErrorFrame.of(ErrorCode.NICK_RESERVED, "names starting with '*' are reserved");
+
+    session.receive(reserved);
+    session.linkClosed();
+
+    assertThat(session.welcomed().exceptionNow()).isInstanceOf(ChatRefusedException.class)
+        .extracting(e -> ((ChatRefusedException) e).error().code()).isEqualTo(ErrorCode.NICK_RESERVED);
+    assertThat(heard).isEmpty();
+  }
+
+  @Test
+  void aLinkThatClosesBeforeTheWelcomeFailsTheSessionWithTheReason() {
+    session.linkOpened(sent::add);
+
+    session.receive(new Bye(null, "the server is shutting down"));
+    session.linkClosed();
+
+    assertThat(session.welcomed().exceptionNow()).isInstanceOf(ChatLinkException.class)
+        .hasMessageContaining("the server is shutting down");
+  }
+
+  @Test
+  void roomEventsReachTheListenerInOrderMarkedAsHistoryUpToTheWelcome() {
+    welcomed(11);
+
+    session.receive(new Users(null, 11, List.of("bob")));
+    session.receive(message(10));
+    session.receive(message(11));
+    session.receive(new Join(12, 0, "alice"));
+
+    assertThat(heard).containsExactly("users [bob]", "message 10 history", "message 11 history", "join 12 live");
+  }
+
+  @Test
+  void aGapAsksForAReplayAndTheListenerStillSeesEveryEventOnceInOrder() {
+    welcomed(0);
+
+    session.receive(message(1));
+    session.receive(message(3));
+    assertThat(sent).containsExactly(new Replay(null, 1));
+    session.receive(message(2));
+    session.receive(message(3));
+
+    assertThat(heard).containsExactly("message 1 live", "message 2 live", "message 3 live");
+  }
+
+  @Test
+  void aSentFrameWaitsForItsAck() {
+    welcomed(0);
+    Say say = new Say("c-1", "hello room");
+
+    CompletableFuture<Ack> acked = session.send("c-1", say);
+    assertThat(sent).containsExactly(say);
+    assertThat(acked).isNotDone();
+    session.receive(new Ack(null, "c-1", Ack.Status.POSTED, 1));
+
+    assertThat(acked).isCompletedWithValue(new Ack(null, "c-1", Ack.Status.POSTED, 1));
+    assertThat(session.allAcked()).isCompleted();
+  }
+
+  @Test
+  void aRefusedFrameFailsItsFutureAndTheListenerHearsWhy() {
+    welcomed(0);
+    CompletableFuture<Ack> acked = session.send("c-1", new Say("c-1", "spam"));
+
+    session.receive(new ErrorFrame(null, ErrorCode.MUTED, "you are muted", "c-1", false));
+
+    assertThat(acked.exceptionNow()).isInstanceOf(ChatRefusedException.class);
+    assertThat(heard).containsExactly("error muted you are muted");
+  }
+
+  @Test
+  void whispersAndNoticesGoStraightToTheListener() {
+    welcomed(0);
+
+    session.receive(new PrivateMessage(null, 0, "bob", "alice", "psst", false));
+    session.receive(new Notice(null, "Online (2): alice, bob"));
+
+    assertThat(heard).containsExactly("whisper bob psst", "notice Online (2): alice, bob");
+  }
+
+  @Test
+  void aLostLinkEndsTheSessionFailsWhatWaitsAndTellsTheListener() {
+    welcomed(0);
+    CompletableFuture<Ack> acked = session.send("c-1", new Say("c-1", "hello"));
+    CompletableFuture<Void> allAcked = session.allAcked();
+
+    session.linkClosed();
+
+    assertThat(acked.exceptionNow()).isInstanceOf(ChatLinkException.class);
+    assertThat(allAcked).isCompletedExceptionally();
+    assertThat(heard).containsExactly("disconnected connection lost requested=false");
+    assertThat(session.send("c-2", new Say("c-2", "anyone?"))).isCompletedExceptionally();
+  }
+
+  @Test
+  void theCoordinatorsByeReasonIsTheDisconnectReason() {
+    welcomed(0);
+
+    session.receive(new Bye(null, "the server is shutting down"));
+    session.linkClosed();
+
+    assertThat(heard).containsExactly("disconnected the server is shutting down requested=false");
+  }
+
+  @Test
+  void aFatalErrorsMessageBeatsTheByeThatFollowsIt() {
+    welcomed(0);
+
+    session.receive(ErrorFrame.fatal(ErrorCode.FLOODING, "disconnected for flooding"));
+    session.receive(new Bye(null, "flooding"));
+    session.linkClosed();
+
+    assertThat(heard).endsWith("disconnected disconnected for flooding requested=false");
+  }
+
+  @Test
+  void quittingSaysByeAndTheDisconnectIsMarkedAsRequested() {
+    welcomed(0);
+
+    session.quit("gone fishing");
+    session.receive(new Bye(null, "quit"));
+    session.linkClosed();
+
+    assertThat(sent).containsExactly(new Bye(null, "gone fishing"));
+    assertThat(heard).containsExactly("disconnected gone fishing requested=true");
+  }
+
+  private void welcomed(long seq) {
+    session.linkOpened(sent::add);
+    session.receive(new Welcome(1, "s1", "alice", seq));
+    sent.clear();
+    heard.clear();
+  }
+
+  private static Message message(long seq) {
+    return new Message(seq, 0, "bob", "b-" + seq, "text " + seq);
+  }
+
+  /** Writes down each call as a short line, so a test reads what the user would have been told. */
+  private final class DescribingListener implements ChatListener {
+    @Override
+    public void onWelcome(Welcome welcome, String askedNick) {
+      heard.add("welcome " + welcome.nick() + " asked " + askedNick);
+    }
+
+    @Override
+    public void onUsers(Users users) {
+      heard.add("users " + users.nicks());
+    }
+
+    @Override
+    public void onRoomEvent(RoomEvent event, boolean history) {
+      String kind = event.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+      heard.add(kind + " " + event.seq() + (history ? " history" : " live"));
+    }
+
+    @Override
+    public void onPrivateMessage(PrivateMessage message) {
+      heard.add("whisper " + message.from() + " " + message.text());
+    }
+
+    @Override
+    public void onNotice(Notice notice) {
+      heard.add("notice " + notice.text());
+    }
+
+    @Override
+    public void onError(ErrorFrame error) {
+      heard.add("error " + error.code().name().toLowerCase(java.util.Locale.ROOT) + " " + error.message());
+    }
+
+    @Override
+    public void onDisconnected(String reason, boolean requested) {
+      heard.add("disconnected " + reason + " requested=" + requested);
+    }
+  }
+}

@@ -1,0 +1,101 @@
+package org.prochat.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.prochat.protocol.Ack;
+import org.prochat.protocol.ErrorCode;
+import org.prochat.protocol.ErrorFrame;
+
+class SendOutboxTest {
+  private final SendOutbox outbox = new SendOutbox();
+
+  @Test
+  void anAckCompletesTheFutureOfTheFrameItNames() {
+    CompletableFuture<Ack> first = outbox.add("a-1");
+    CompletableFuture<Ack> second = outbox.add("a-2");
+    Ack ack = new Ack(null, "a-2", Ack.Status.POSTED, 42);
+
+    outbox.acknowledge(ack);
+
+    assertThat(second).isCompletedWithValue(ack);
+    assertThat(first).isNotDone();
+  }
+
+  @Test
+  void anErrorNamingAPendingFrameFailsItWithTheErrorFrame() {
+    CompletableFuture<Ack> sent = outbox.add("a-1");
+    ErrorFrame muted = new ErrorFrame(null, ErrorCode.MUTED, "you are muted", "a-1", false);
+
+    assertThat(outbox.refuse(muted)).isTrue();
+
+    assertThat(sent).isCompletedExceptionally();
+    assertThat(sent.exceptionNow()).isInstanceOf(ChatRefusedException.class)
+        .extracting(e -> ((ChatRefusedException) e).error()).isEqualTo(muted);
+  }
+
+  @Test
+  void errorsThatNameNoPendingFrameSettleNothing() {
+    CompletableFuture<Ack> sent = outbox.add("a-1");
+
+    assertThat(outbox.refuse(ErrorFrame.of(ErrorCode.BAD_JSON, "not valid JSON"))).isFalse();
+    assertThat(outbox.refuse(new ErrorFrame(null, ErrorCode.MUTED, "muted", "a-9", false))).isFalse();
+
+    assertThat(sent).isNotDone();
+  }
+
+  @Test
+  void aLateDuplicateAckIsIgnored() {
+    CompletableFuture<Ack> sent = outbox.add("a-1");
+    Ack first = new Ack(null, "a-1", Ack.Status.POSTED, 7);
+    outbox.acknowledge(first);
+
+    outbox.acknowledge(new Ack(null, "a-1", Ack.Status.DUPLICATE, 7));
+
+    assertThat(sent).isCompletedWithValue(first);
+  }
+
+  @Test
+  void whenEmptyCompletesAtOnceWithNothingPending() {
+    assertThat(outbox.whenEmpty()).isCompleted();
+  }
+
+  @Test
+  void whenEmptyCompletesOnceTheLastFrameIsAckedOrRefusedAfterThatFramesOwnFuture() {
+    CompletableFuture<Ack> acked = outbox.add("a-1");
+    CompletableFuture<Ack> refused = outbox.add("a-2");
+    CompletableFuture<Boolean> refusedWasSettledFirst = new CompletableFuture<>();
+    CompletableFuture<Void> empty = outbox.whenEmpty();
+    empty.thenRun(() -> refusedWasSettledFirst.complete(refused.isDone()));
+
+    outbox.acknowledge(new Ack(null, "a-1", Ack.Status.POSTED, 1));
+    assertThat(empty).isNotDone();
+    outbox.refuse(new ErrorFrame(null, ErrorCode.TEXT_TOO_LONG, "too long", "a-2", false));
+
+    assertThat(acked).isCompleted();
+    assertThat(empty).isCompleted();
+    assertThat(refusedWasSettledFirst).isCompletedWithValue(true);
+  }
+
+  @Test
+  void failAllFailsEveryPendingFrameAndEveryWaiter() {
+    CompletableFuture<Ack> sent = outbox.add("a-1");
+    CompletableFuture<Void> empty = outbox.whenEmpty();
+    ChatLinkException lost = new ChatLinkException("disconnected: connection lost");
+
+    outbox.failAll(lost);
+
+    assertThat(sent.exceptionNow()).isSameAs(lost);
+    assertThat(empty.exceptionNow()).isSameAs(lost);
+    assertThat(outbox.whenEmpty()).isCompleted();
+  }
+
+  @Test
+  void anIdCannotWaitTwice() {
+    outbox.add("a-1");
+
+    assertThatThrownBy(() -> outbox.add("a-1")).isInstanceOf(IllegalStateException.class);
+  }
+}
