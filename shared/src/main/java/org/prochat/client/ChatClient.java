@@ -35,13 +35,16 @@ public final class ChatClient {
   private final Channel channel;
   private final ClientSession session;
   private final HeartbeatHandler heartbeat;
+  private final CompletableFuture<Void> closed;
   private final Welcome welcome;
   private final MessageIdSource ids = new MessageIdSource();
 
-  private ChatClient(Channel channel, ClientSession session, HeartbeatHandler heartbeat, Welcome welcome) {
+  private ChatClient(Channel channel, ClientSession session, HeartbeatHandler heartbeat,
+      CompletableFuture<Void> closed, Welcome welcome) {
     this.channel = channel;
     this.session = session;
     this.heartbeat = heartbeat;
+    this.closed = closed;
     this.welcome = welcome;
   }
 
@@ -74,8 +77,12 @@ public final class ChatClient {
         .handler(new ChatLinkInitializer(session, heartbeat, options.connectTimeout()))
         .connect(server.host(), server.port());
     Channel channel = connecting.channel();
+    // Watched from the start: once the link is closed its own event loop may stop, and a listener
+    // added to a stopped loop would never run.
+    CompletableFuture<Void> closed = new CompletableFuture<>();
+    channel.closeFuture().addListener(done -> closed.complete(null));
     if (options.eventLoopGroup() == null) {
-      channel.closeFuture().addListener(closed -> group.shutdownGracefully(0, 1, TimeUnit.SECONDS));
+      channel.closeFuture().addListener(done -> group.shutdownGracefully(0, 1, TimeUnit.SECONDS));
     }
     connecting.addListener((ChannelFuture done) -> {
       if (!done.isSuccess()) {
@@ -90,7 +97,7 @@ public final class ChatClient {
             channel.close();
           }
         })
-        .thenApply(welcome -> new ChatClient(channel, session, heartbeat, welcome));
+        .thenApply(welcome -> new ChatClient(channel, session, heartbeat, closed, welcome));
   }
 
   /** What the coordinator said when it let this client in: session id, granted nickname, room seq. */
@@ -157,8 +164,6 @@ public final class ChatClient {
    */
   public CompletableFuture<Void> quit(String reason) {
     Objects.requireNonNull(reason, "reason");
-    CompletableFuture<Void> closed = new CompletableFuture<>();
-    channel.closeFuture().addListener(done -> closed.complete(null));
     try {
       channel.eventLoop().execute(() -> {
         session.quit(reason);
@@ -166,9 +171,9 @@ public final class ChatClient {
         channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
       });
     } catch (RejectedExecutionException alreadyStopped) {
-      // The event loop only stops after the channel closed, so 'closed' completes by itself.
+      // The event loop only stops after the link closed, so 'closed' is already complete.
     }
-    return closed;
+    return closed.copy();
   }
 
   private <T> CompletableFuture<T> onEventLoop(Supplier<CompletableFuture<T>> action) {

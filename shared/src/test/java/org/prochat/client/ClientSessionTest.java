@@ -11,6 +11,8 @@ import org.prochat.protocol.Bye;
 import org.prochat.protocol.ErrorCode;
 import org.prochat.protocol.ErrorFrame;
 import org.prochat.protocol.Frame;
+import org.prochat.protocol.FrameCodec;
+import org.prochat.protocol.FrameDecodingException;
 import org.prochat.protocol.Hello;
 import org.prochat.protocol.Join;
 import org.prochat.protocol.Message;
@@ -40,9 +42,10 @@ class ClientSessionTest {
   void theWelcomeOpensTheSessionAndTellsTheListenerWhichNickWasGranted() {
     session.linkOpened(sent::add);
 
-    session.receive(new Welcome(1, "s1", "alice482", 5));
+    Welcome welcome = welcome("alice482", 5);
+    session.receive(welcome);
 
-    assertThat(session.welcomed()).isCompletedWithValue(new Welcome(1, "s1", "alice482", 5));
+    assertThat(session.welcomed()).isCompletedWithValue(welcome);
     assertThat(heard).containsExactly("welcome alice482 asked alice");
   }
 
@@ -124,7 +127,7 @@ class ClientSessionTest {
   void whispersAndNoticesGoStraightToTheListener() {
     welcomed(0);
 
-    session.receive(new PrivateMessage(null, 0, "bob", "alice", "psst", false));
+    session.receive(wire("{\"type\":\"private\",\"ts\":0,\"from\":\"bob\",\"to\":\"alice\",\"text\":\"psst\"}"));
     session.receive(new Notice(null, "Online (2): alice, bob"));
 
     assertThat(heard).containsExactly("whisper bob psst", "notice Online (2): alice, bob");
@@ -179,9 +182,23 @@ class ClientSessionTest {
 
   private void welcomed(long seq) {
     session.linkOpened(sent::add);
-    session.receive(new Welcome(1, "s1", "alice", seq));
+    session.receive(welcome("alice", seq));
     sent.clear();
     heard.clear();
+  }
+
+  /** A welcome as it comes off the wire (the record grows fields as the protocol does). */
+  private static Welcome welcome(String nick, long seq) {
+    return wire("{\"type\":\"welcome\",\"v\":1,\"sid\":\"s1\",\"nick\":\"" + nick + "\",\"seq\":" + seq + "}");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T extends Frame> T wire(String line) {
+    try {
+      return (T) FrameCodec.instance().decode(line);
+    } catch (FrameDecodingException e) {
+      throw new AssertionError(e.getMessage(), e);
+    }
   }
 
   private static Message message(long seq) {

@@ -1,0 +1,75 @@
+package org.prochat.app;
+
+import java.time.ZoneId;
+import java.util.concurrent.Callable;
+import org.prochat.app.console.ConsoleClient;
+import org.prochat.app.console.ConsoleStreams;
+import org.prochat.client.ChatClientOptions;
+import org.prochat.client.ServerAddress;
+import org.prochat.protocol.NicknameRules;
+import org.prochat.protocol.Violation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/** The app's command line: which client to start, where to connect and as whom. */
+@Command(
+    name = AppCommand.NAME,
+    mixinStandardHelpOptions = true,
+    versionProvider = AppVersion.class,
+    description = "ProChat: chat with everyone connected to a ProChat coordinator.")
+final class AppCommand implements Callable<Integer> {
+  static final String NAME = "prochat-app";
+
+  private final ConsoleStreams streams;
+
+  @Spec
+  private CommandSpec spec;
+
+  @Option(names = "--console", description = "Chat in this terminal, or read lines from standard input when it is not a terminal.")
+  private boolean console;
+
+  @Option(names = "--server", paramLabel = "HOST[:PORT]", defaultValue = "localhost:" + ServerAddress.DEFAULT_PORT,
+      converter = ServerAddressConverter.class, description = "The coordinator to connect to (default: ${DEFAULT-VALUE}).")
+  private ServerAddress server;
+
+  @Option(names = "--nick", paramLabel = "NAME", defaultValue = "${sys:user.name}",
+      description = "Your nickname; if it is taken you get a variant (default: your user name, ${DEFAULT-VALUE}).")
+  private String nick;
+
+  AppCommand(ConsoleStreams streams) {
+    this.streams = streams;
+  }
+
+  @Override
+  public Integer call() {
+    if (!console) {
+      streams.err().println(NAME + ": the desktop window is not built yet; use --console to chat in this terminal.");
+      return ExitCode.USAGE;
+    }
+    // Checked here so a typo costs no connection, and the answer is the same as for any bad option.
+    Violation badNick = NicknameRules.check(nick).orElse(null);
+    if (badNick != null) {
+      throw new ParameterException(spec.commandLine(), "Invalid value for option '--nick': " + badNick.message());
+    }
+    return new ConsoleClient(streams, ChatClientOptions.DEFAULTS, ConsoleClient.DEFAULT_DRAIN_TIMEOUT, ZoneId.systemDefault())
+        .run(server, nick);
+  }
+
+  /** Reads {@code --server}; picocli prefixes the reason with the option's name. */
+  static final class ServerAddressConverter implements ITypeConverter<ServerAddress> {
+    @Override
+    public ServerAddress convert(String value) {
+      try {
+        return ServerAddress.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package org.prochat.app.console;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.prochat.protocol.ErrorFrame;
+import org.prochat.protocol.Join;
+import org.prochat.protocol.Leave;
+import org.prochat.protocol.Message;
+import org.prochat.protocol.Notice;
+import org.prochat.protocol.PrivateMessage;
+import org.prochat.protocol.RoomEvent;
+import org.prochat.protocol.Users;
+import org.prochat.protocol.Welcome;
+
+/**
+ * How the console shows what happens, one line per event (a notice: one per line of its text).
+ * These lines are the console's output format, which scripts may read:
+ * <pre>
+ * 14:02:07 &lt;alice&gt; text      a message, at the coordinator's time
+ * * alice joined
+ * * alice left (reason)
+ * [whisper from bob] text
+ * -!- text                    a notice line, such as command output
+ * ! text                      an error
+ * * you are alice482 (alice was taken)
+ * </pre>
+ */
+final class ConsoleEventFormatter {
+  private final DateTimeFormatter time;
+
+  /** @param zone the time zone for message times */
+  ConsoleEventFormatter(ZoneId zone) {
+    this.time = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(zone);
+  }
+
+  String welcome(Welcome welcome, String askedNick) {
+    return welcome.nick().equals(askedNick)
+        ? "* you are " + welcome.nick()
+        : "* you are " + welcome.nick() + " (" + askedNick + " was taken)";
+  }
+
+  /** The snapshot leaves out the joining user, who is announced by their own join right after. */
+  String users(Users users) {
+    return users.nicks().isEmpty() ? "* nobody else is here" : "* also here: " + String.join(", ", users.nicks());
+  }
+
+  String roomEvent(RoomEvent event) {
+    return switch (event) {
+      case Message message -> time(message.ts()) + " <" + message.from() + "> " + message.text();
+      case Join join -> "* " + join.nick() + " joined";
+      case Leave leave -> "* " + leave.nick() + " left (" + leave.reason() + ")";
+    };
+  }
+
+  /** A whisper kept while this user was away shows when it was sent. */
+  String privateMessage(PrivateMessage message) {
+    String from = message.stored() ? message.from() + ", " + time(message.ts()) : message.from();
+    return "[whisper from " + from + "] " + message.text();
+  }
+
+  List<String> notice(Notice notice) {
+    return notice.text().lines().map(line -> "-!- " + line).toList();
+  }
+
+  String error(ErrorFrame error) {
+    return "! " + error.message();
+  }
+
+  String disconnected(String reason) {
+    return "* disconnected (" + reason + ")";
+  }
+
+  private String time(long epochMillis) {
+    return time.format(Instant.ofEpochMilli(epochMillis));
+  }
+}

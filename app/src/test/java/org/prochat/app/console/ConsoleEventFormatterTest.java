@@ -1,0 +1,76 @@
+package org.prochat.app.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.prochat.protocol.ErrorCode;
+import org.prochat.protocol.ErrorFrame;
+import org.prochat.protocol.FrameCodec;
+import org.prochat.protocol.FrameDecodingException;
+import org.prochat.protocol.Join;
+import org.prochat.protocol.Leave;
+import org.prochat.protocol.Message;
+import org.prochat.protocol.Notice;
+import org.prochat.protocol.PrivateMessage;
+import org.prochat.protocol.Users;
+import org.prochat.protocol.Welcome;
+
+class ConsoleEventFormatterTest {
+  private static final long AT_13_01_01 = Instant.parse("2026-01-15T13:01:01Z").toEpochMilli();
+
+  private final ConsoleEventFormatter format = new ConsoleEventFormatter(ZoneOffset.UTC);
+
+  @Test
+  void aMessageShowsTheCoordinatorsTimeAndTheSender() {
+    assertThat(format.roomEvent(new Message(3, AT_13_01_01, "alice", "a-1", "build done")))
+        .isEqualTo("13:01:01 <alice> build done");
+  }
+
+  @Test
+  void joinsAndLeavesAreStarLines() {
+    assertThat(format.roomEvent(new Join(4, 0, "carol"))).isEqualTo("* carol joined");
+    assertThat(format.roomEvent(new Leave(5, 0, "carol", "connection lost"))).isEqualTo("* carol left (connection lost)");
+  }
+
+  @Test
+  void aWhisperNamesItsSenderAndAKeptOneWhenItWasSent() throws Exception {
+    assertThat(format.privateMessage(whisper(false))).isEqualTo("[whisper from bob] psst");
+    assertThat(format.privateMessage(whisper(true))).isEqualTo("[whisper from bob, 13:01:01] psst");
+  }
+
+  @Test
+  void everyLineOfANoticeIsOneOutputLine() {
+    assertThat(format.notice(new Notice(null, "Commands:\n  /help  this list")))
+        .containsExactly("-!- Commands:", "-!-   /help  this list");
+  }
+
+  @Test
+  void anErrorShowsItsMessage() {
+    assertThat(format.error(ErrorFrame.of(ErrorCode.MUTED, "you are muted for 30 s"))).isEqualTo("! you are muted for 30 s");
+  }
+
+  @Test
+  void theWelcomeSaysWhenTheAskedNicknameWasTaken() throws Exception {
+    assertThat(format.welcome(welcome("alice482"), "alice")).isEqualTo("* you are alice482 (alice was taken)");
+    assertThat(format.welcome(welcome("alice"), "alice")).isEqualTo("* you are alice");
+  }
+
+  @Test
+  void theUserSnapshotListsTheOthers() {
+    assertThat(format.users(new Users(null, 3, List.of("bob", "carol")))).isEqualTo("* also here: bob, carol");
+    assertThat(format.users(new Users(null, 3, List.of()))).isEqualTo("* nobody else is here");
+  }
+
+  // Built from wire lines: these records gain fields as the protocol grows.
+  private static PrivateMessage whisper(boolean stored) throws FrameDecodingException {
+    return (PrivateMessage) FrameCodec.instance().decode("{\"type\":\"private\",\"ts\":" + AT_13_01_01
+        + ",\"from\":\"bob\",\"to\":\"alice\",\"text\":\"psst\",\"stored\":" + stored + "}");
+  }
+
+  private static Welcome welcome(String nick) throws FrameDecodingException {
+    return (Welcome) FrameCodec.instance().decode("{\"type\":\"welcome\",\"v\":1,\"sid\":\"s1\",\"nick\":\"" + nick + "\",\"seq\":0}");
+  }
+}

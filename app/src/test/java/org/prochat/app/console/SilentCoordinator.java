@@ -1,0 +1,45 @@
+package org.prochat.app.console;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import org.prochat.client.ServerAddress;
+
+/** A stand-in coordinator that welcomes one client and then never answers: nothing is ever acked. */
+final class SilentCoordinator implements AutoCloseable {
+  private final ServerSocket listener;
+
+  SilentCoordinator() throws IOException {
+    listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+    Thread.ofPlatform().name("silent-coordinator").daemon().start(this::welcomeOneAndListen);
+  }
+
+  ServerAddress address() {
+    return new ServerAddress(listener.getInetAddress().getHostAddress(), listener.getLocalPort());
+  }
+
+  private void welcomeOneAndListen() {
+    try (Socket client = listener.accept();
+        BufferedReader lines = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8))) {
+      lines.readLine(); // the hello
+      OutputStream out = client.getOutputStream();
+      out.write("{\"type\":\"welcome\",\"v\":1,\"sid\":\"s1\",\"nick\":\"alice\",\"seq\":0}\n".getBytes(StandardCharsets.UTF_8));
+      out.flush();
+      while (lines.readLine() != null) {
+        // swallowed: never acked
+      }
+    } catch (IOException closed) {
+      // the test is over
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    listener.close();
+  }
+}
