@@ -13,6 +13,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -72,7 +73,7 @@ public final class Coordinator implements AutoCloseable {
     try {
       EventLoop loop = roomGroup.next();
       ServerStats stats = new ServerStats();
-      Room room = new Room(settings, store, stats, loop, Clock.systemUTC(), store.lastSeq(),
+      Room room = new Room(settings, store, stats, loop, Clock.systemUTC(), new SecureRandom(), store.lastSeq(),
           store.latestEvents(Room.RING_CAPACITY), store.knownNickKeys());
       List<Channel> listeners = listen(settings, acceptGroup, roomGroup, room, stats);
       if (!settings.statsInterval().isZero()) {
@@ -126,6 +127,11 @@ public final class Coordinator implements AutoCloseable {
   public String describeChatPort() {
     return listeners.stream().map(c -> describe((InetSocketAddress) c.localAddress()))
         .collect(Collectors.joining(", "));
+  }
+
+  /** The room, for views that read it on its loop. */
+  public Room room() {
+    return room;
   }
 
   /** The live counters. */

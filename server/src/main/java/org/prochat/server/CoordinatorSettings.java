@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.prochat.server.overlay.OverlayLimits;
 
 /**
  * Everything a coordinator can be told, with the defaults an admin gets without a flag.
@@ -19,6 +20,8 @@ import java.util.Objects;
  * @param heartbeatTimeout a link that sends nothing for this long is considered dead
  * @param flood the per-user flood limits
  * @param connections the per-address connection limits
+ * @param overlay how the proxy tree may grow and how long a lost session is kept
+ * @param relaySecret the secret a relay must present for its users' {@code *names}; null accepts no relay
  */
 public record CoordinatorSettings(
     List<InetAddress> bindAddresses,
@@ -30,7 +33,9 @@ public record CoordinatorSettings(
     Duration statsInterval,
     Duration heartbeatTimeout,
     FloodLimits flood,
-    ConnectionLimits connections) {
+    ConnectionLimits connections,
+    OverlayLimits overlay,
+    String relaySecret) {
 
   public static final int DEFAULT_CHAT_PORT = 9090;
   public static final int DEFAULT_HTTP_PORT = 9080;
@@ -43,6 +48,10 @@ public record CoordinatorSettings(
     Objects.requireNonNull(heartbeatTimeout, "heartbeatTimeout");
     Objects.requireNonNull(flood, "flood");
     Objects.requireNonNull(connections, "connections");
+    Objects.requireNonNull(overlay, "overlay");
+    if (relaySecret != null && relaySecret.length() < 8) {
+      throw new IllegalArgumentException("the relay secret must have at least 8 characters");
+    }
     requirePort(chatPort, "chat port");
     requirePort(httpPort, "HTTP port");
     requirePort(wsPort, "WebSocket port");
@@ -74,6 +83,8 @@ public record CoordinatorSettings(
     private Duration heartbeatTimeout = Duration.ofSeconds(45);
     private FloodLimits flood = FloodLimits.DEFAULTS;
     private ConnectionLimits connections = ConnectionLimits.DEFAULTS;
+    private OverlayLimits overlay = OverlayLimits.DEFAULTS;
+    private String relaySecret;
 
     private Builder(Path dataDir) {
       this.dataDir = dataDir;
@@ -129,10 +140,20 @@ public record CoordinatorSettings(
       return this;
     }
 
+    public Builder overlay(OverlayLimits limits) {
+      this.overlay = limits;
+      return this;
+    }
+
+    public Builder relaySecret(String secret) {
+      this.relaySecret = secret;
+      return this;
+    }
+
     /** @throws IllegalArgumentException naming the first value that is out of range */
     public CoordinatorSettings build() {
       return new CoordinatorSettings(bindAddresses, chatPort, httpPort, wsPort, dataDir,
-          historyOnJoin, statsInterval, heartbeatTimeout, flood, connections);
+          historyOnJoin, statsInterval, heartbeatTimeout, flood, connections, overlay, relaySecret);
     }
   }
 

@@ -2,11 +2,13 @@ package org.prochat.server;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
+import org.prochat.server.overlay.OverlayLimits;
 import org.prochat.server.store.StoreException;
 
 /**
@@ -27,8 +29,9 @@ abstract class RunningCoordinator {
 
   Coordinator start(UnaryOperator<CoordinatorSettings.Builder> settings) throws StoreException, IOException {
     lastSettings = settings;
-    coordinator = Coordinator.start(settings.apply(
-        CoordinatorSettings.builder(dataDir).chatPort(0).statsInterval(java.time.Duration.ZERO)).build());
+    // No grace by default: a lost link is announced at once, which most tests look for.
+    coordinator = Coordinator.start(settings.apply(CoordinatorSettings.builder(dataDir).chatPort(0)
+        .statsInterval(Duration.ZERO).overlay(new OverlayLimits(4, 64, 6, Duration.ZERO))).build());
     return coordinator;
   }
 

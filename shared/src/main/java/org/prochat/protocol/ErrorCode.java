@@ -23,6 +23,12 @@ public enum ErrorCode {
   @JsonProperty("unexpected_frame") UNEXPECTED_FRAME,
   /** The frame names a session that does not belong to the link it came from. */
   @JsonProperty("foreign_session") FOREIGN_SESSION,
+  /** An attach that the coordinator did not ask for, or with a wrong token. */
+  @JsonProperty("attach_refused") ATTACH_REFUSED,
+  /** A relay's secret was missing or wrong. */
+  @JsonProperty("relay_refused") RELAY_REFUSED,
+  /** This peer takes no (more) children. */
+  @JsonProperty("no_room") NO_ROOM,
   /** The nickname breaks the length or character rules. */
   @JsonProperty("nick_invalid") NICK_INVALID,
   /** Nicknames starting with {@code *} belong to users coming through a trusted relay. */

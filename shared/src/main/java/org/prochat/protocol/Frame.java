@@ -27,10 +27,18 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = Ping.class, name = "ping"),
     @JsonSubTypes.Type(value = Pong.class, name = "pong"),
     @JsonSubTypes.Type(value = Bye.class, name = "bye"),
+    @JsonSubTypes.Type(value = Candidates.class, name = "candidates"),
+    @JsonSubTypes.Type(value = Probe.class, name = "probe"),
+    @JsonSubTypes.Type(value = Rtts.class, name = "rtts"),
+    @JsonSubTypes.Type(value = Assign.class, name = "assign"),
+    @JsonSubTypes.Type(value = Attach.class, name = "attach"),
+    @JsonSubTypes.Type(value = Attached.class, name = "attached"),
+    @JsonSubTypes.Type(value = Detached.class, name = "detached"),
+    @JsonSubTypes.Type(value = Stay.class, name = "stay"),
 })
 public sealed interface Frame
     permits Hello, Welcome, Say, Whisper, RoomEvent, PrivateMessage, Users, Ack, Notice, ErrorFrame,
-        Replay, Ping, Pong, Bye {
+        Replay, Ping, Pong, Bye, Candidates, Probe, Rtts, Assign, Attach, Attached, Detached, Stay {
 
   /** The session this frame belongs to, or {@code null} for "the link's own session" or a broadcast. */
   String sid();

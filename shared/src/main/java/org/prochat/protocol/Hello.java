@@ -1,15 +1,33 @@
 package org.prochat.protocol;
 
 /**
- * First frame a client sends: who it wants to be.
+ * First frame a client sends to the coordinator: who it wants to be.
  *
  * @param v protocol version the client speaks
  * @param nick the nickname asked for; the coordinator may hand out a variant ({@link Welcome#nick()})
+ * @param relay true when this client accepts children on its peer port (null means false)
+ * @param peerPort where this client listens for children and probes (null when it does not)
+ * @param resume set when taking back an earlier session; null for a new one
+ * @param secret set by a relay, whose users may then have {@code *} names; null otherwise
  */
-public record Hello(Integer v, String nick) implements Frame {
+public record Hello(Integer v, String nick, Boolean relay, Integer peerPort, Resume resume, String secret)
+    implements Frame {
   public Hello {
     FrameRules.required(v, "v");
     FrameRules.required(nick, "nick");
+    if (peerPort != null && (peerPort < 1 || peerPort > 65_535)) {
+      throw new IllegalArgumentException("field 'peerPort' must be 1 to 65535");
+    }
+  }
+
+  /** A plain client that relays for nobody. */
+  public Hello(Integer v, String nick) {
+    this(v, nick, null, null, null, null);
+  }
+
+  /** True when this client offers to proxy for others. */
+  public boolean acceptsChildren() {
+    return Boolean.TRUE.equals(relay) && peerPort != null;
   }
 
   @Override

@@ -3,6 +3,9 @@ package org.prochat.protocol;
 /**
  * Something that happened in the room, numbered by the coordinator. Every client sees room events
  * in {@link #seq()} order; a gap means something was missed and can be replayed.
+ *
+ * <p>Live events are broadcasts and name no session. A copy sent to one session only (history on
+ * joining, a replay) names it in {@link #sid()}, so proxies route it down one branch.
  */
 public sealed interface RoomEvent extends Frame permits Message, Join, Leave {
 
@@ -12,9 +15,6 @@ public sealed interface RoomEvent extends Frame permits Message, Join, Leave {
   /** Coordinator time, milliseconds since the epoch. */
   long ts();
 
-  /** Room events go to everyone: they never name a session. */
-  @Override
-  default String sid() {
-    return null;
-  }
+  /** This event as a copy for session {@code sid} alone. */
+  RoomEvent addressedTo(String sid);
 }

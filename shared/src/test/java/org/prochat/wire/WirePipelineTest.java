@@ -12,6 +12,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 import org.prochat.protocol.Ack;
+import org.prochat.protocol.Assign;
+import org.prochat.protocol.Attach;
+import org.prochat.protocol.Attached;
+import org.prochat.protocol.Candidates;
+import org.prochat.protocol.Detached;
+import org.prochat.protocol.PeerAddress;
+import org.prochat.protocol.Probe;
+import org.prochat.protocol.Resume;
+import org.prochat.protocol.Rtts;
+import org.prochat.protocol.Stay;
 import org.prochat.protocol.Bye;
 import org.prochat.protocol.ErrorCode;
 import org.prochat.protocol.ErrorFrame;
@@ -37,11 +47,14 @@ class WirePipelineTest {
   static Stream<Frame> everyFrameType() {
     return Stream.of(
         new Hello(1, "alice"),
-        new Welcome(1, "s1", "alice482", 17),
+        new Hello(1, "alice", true, 9091, new Resume("s1", "t0k3n", 4), null),
+        new Hello(1, "*visitor", false, null, null, "relay-secret"),
+        new Welcome(1, "s1", "alice482", 17, "t0k3n", false),
         new Say("s1", "m-1", "hello room"),
         new Whisper("s1", "m-2", "bob", "psst"),
         new Message(18, 1_700_000_000_000L, "alice", "m-1", "hello room"),
-        new PrivateMessage("s2", 1_700_000_000_000L, "alice", "bob", "psst", true),
+        new PrivateMessage("s2", 1_700_000_000_000L, "alice", "bob", "psst", false, 3),
+        new Message("s3", 12, 1_700_000_000_000L, "bob", "b-1", "a replayed copy"),
         new Join(19, 1_700_000_000_001L, "carol"),
         new Leave(20, 1_700_000_000_002L, "carol", "connection lost"),
         new Users("s1", 20, List.of("alice", "bob", "*dave")),
@@ -50,8 +63,18 @@ class WirePipelineTest {
         new ErrorFrame("s1", ErrorCode.MUTED, "you are muted for 30 s", "m-3", false),
         new Replay("s1", 12),
         new Ping("s1", 42),
-        new Pong("s1", 42),
-        new Bye("s1", "quit"));
+        new Ping("s1", 43, 850L),
+        new Pong("s1", 42, 20),
+        new Bye("s1", "quit"),
+        new Candidates("s4", List.of(new PeerAddress("s1", "alice", "10.0.0.5", 9091))),
+        new Probe(1, 99),
+        new Rtts("s4", List.of(new Rtts.Measured("s1", 420))),
+        new Assign("s4", new PeerAddress("s1", "alice", "10.0.0.5", 9091)),
+        new Assign("s4", null),
+        new Attach(1, "s4", "t0k3n"),
+        new Attached("s4", "alice", List.of("s4", "s7"), 20),
+        new Detached("s4"),
+        new Stay("s4"));
   }
 
   @ParameterizedTest

@@ -1,23 +1,26 @@
 package org.prochat.server.room;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.EventLoop;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
+import java.util.Base64;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
 import org.prochat.protocol.Ack;
+import org.prochat.protocol.Attach;
 import org.prochat.protocol.Bye;
+import org.prochat.protocol.Detached;
 import org.prochat.protocol.ErrorCode;
 import org.prochat.protocol.ErrorFrame;
 import org.prochat.protocol.Frame;
@@ -27,26 +30,33 @@ import org.prochat.protocol.Leave;
 import org.prochat.protocol.Message;
 import org.prochat.protocol.NicknameRules;
 import org.prochat.protocol.Notice;
+import org.prochat.protocol.Ping;
+import org.prochat.protocol.Pong;
 import org.prochat.protocol.PrivateMessage;
 import org.prochat.protocol.ProtocolLimits;
+import org.prochat.protocol.Replay;
+import org.prochat.protocol.Resume;
 import org.prochat.protocol.RoomEvent;
+import org.prochat.protocol.Rtts;
 import org.prochat.protocol.Say;
+import org.prochat.protocol.Stay;
 import org.prochat.protocol.TextRules;
 import org.prochat.protocol.Users;
 import org.prochat.protocol.Violation;
 import org.prochat.protocol.Welcome;
 import org.prochat.protocol.Whisper;
 import org.prochat.server.CoordinatorSettings;
+import org.prochat.server.overlay.OverlayTree;
+import org.prochat.server.overlay.ProxyChooser;
 import org.prochat.server.stats.ServerStats;
 import org.prochat.server.store.ChatStore;
 import org.prochat.server.store.PendingWhisper;
-import org.prochat.wire.WirePipeline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The room: numbers every event, fans it out, keeps whispers private, runs text commands and
- * enforces flood control.
+ * The room: admits and resumes sessions, numbers every event, fans it out, keeps whispers
+ * private, runs text commands and enforces flood control.
  *
  * <p>Threading: every method must be called on the room's event loop, which is also the loop of
  * every client link, so the room's state needs no locks and writes need no hand-over. Store work
@@ -65,29 +75,34 @@ public final class Room {
   private final ServerStats stats;
   private final EventLoop loop;
   private final Clock clock;
+  private final RandomGenerator random;
   private final HistoryRing history;
-  private final FlushCoalescer flusher;
-  private final Map<String, Session> sessionsById = new HashMap<>();
-  private final Map<String, Session> sessionsByKey = new HashMap<>();
+  private final SessionRegistry sessions = new SessionRegistry();
+  private final RouteTable routes;
+  private final ProxyPlacement placement;
+  private final Set<Link> links = new LinkedHashSet<>();
   private final Set<String> knownNickKeys;
   private long lastSeq;
-  private long sessionCounter;
 
   /**
+   * @param random source of resume tokens and of the proxy choice among equals; must be a secure one
    * @param lastSeq the newest stored event number; numbering continues after it
    * @param newestStored the newest stored events, to serve history right after a restart
    * @param knownNickKeys keys of every nickname ever seen, so whispers to them can wait
    */
-  public Room(CoordinatorSettings settings, ChatStore store, ServerStats stats, EventLoop loop,
-      Clock clock, long lastSeq, List<RoomEvent> newestStored, Set<String> knownNickKeys) {
+  public Room(CoordinatorSettings settings, ChatStore store, ServerStats stats, EventLoop loop, Clock clock,
+      RandomGenerator random, long lastSeq, List<RoomEvent> newestStored, Set<String> knownNickKeys) {
     this.settings = settings;
     this.store = store;
     this.stats = stats;
     this.loop = loop;
     this.clock = clock;
+    this.random = random;
     this.lastSeq = lastSeq;
     this.history = new HistoryRing(RING_CAPACITY, newestStored);
-    this.flusher = new FlushCoalescer(loop);
+    this.routes = new RouteTable(loop, stats);
+    this.placement = new ProxyPlacement(new OverlayTree(settings.overlay()), new ProxyChooser(random),
+        sessions, routes);
     this.knownNickKeys = new HashSet<>(knownNickKeys);
   }
 
@@ -96,58 +111,262 @@ public final class Room {
     return loop;
   }
 
-  /** How many users are in the room. */
+  /** How many users are in the room (including those whose link is lost but who may resume). */
   public int size() {
-    return sessionsById.size();
+    return sessions.size();
+  }
+
+  /** The proxy tree, for stats and views. */
+  public OverlayTree tree() {
+    return placement.tree();
+  }
+
+  /** How many links the coordinator writes each broadcast to. */
+  public int directLinks() {
+    return routes.carryingLinks().size();
+  }
+
+  /** A new link is open. */
+  public void opened(Link link) {
+    links.add(link);
   }
 
   /**
-   * Admits a user: assigns a free variant of the asked nickname, sends welcome, user list and
-   * recent history, announces the join and delivers whispers kept for them.
-   *
-   * @return the new session, or empty when refused (the error has been sent; a fatal one closes the link)
+   * The first frame of a link: a new user, or an earlier session coming back. Refusals are sent
+   * as errors; a fatal one closes the link.
    */
-  public Optional<Session> join(Channel channel, Hello hello) {
+  public void hello(Link link, Hello hello) {
     if (hello.v() != ProtocolLimits.VERSION) {
-      closeWith(channel, ErrorFrame.fatal(ErrorCode.UNSUPPORTED_VERSION,
+      closeWith(link.channel(), ErrorFrame.fatal(ErrorCode.UNSUPPORTED_VERSION,
           "this coordinator speaks protocol version " + ProtocolLimits.VERSION + ", not " + hello.v()));
-      return Optional.empty();
+      return;
     }
-    Optional<Violation> refused = NicknameRules.check(hello.nick());
+    boolean relayed = hello.secret() != null;
+    if (relayed && !relaySecretMatches(hello.secret())) {
+      log.warn("Refused a relay from {}: wrong secret", link.channel().remoteAddress());
+      closeWith(link.channel(), ErrorFrame.fatal(ErrorCode.RELAY_REFUSED, "this coordinator does not trust that relay"));
+      return;
+    }
+    if (hello.resume() != null && resume(link, hello)) {
+      return;
+    }
+    Optional<Violation> refused = relayed ? NicknameRules.checkRelayed(hello.nick()) : NicknameRules.check(hello.nick());
     if (refused.isPresent()) {
-      send(channel, refused.get().toFrame(null, null));
-      return Optional.empty();
+      routes.send(link, refused.get().toFrame(null, null));
+      return;
     }
-    String nick = freeVariantOf(hello.nick());
-    Session session = new Session("s" + (++sessionCounter), nick, channel, settings.flood(), System.nanoTime());
-    sessionsById.put(session.id(), session);
-    sessionsByKey.put(session.key(), session);
-    stats.clients(sessionsById.size());
+    join(link, hello, relayed);
+  }
 
-    send(channel, new Welcome(ProtocolLimits.VERSION, session.id(), nick, lastSeq));
+  private void join(Link link, Hello hello, boolean relayed) {
+    String nick = sessions.freeVariantOf(hello.nick());
+    boolean acceptsChildren = !relayed && hello.acceptsChildren();
+    Session session = new Session(sessions.nextId(), nick, newToken(), acceptsChildren, settings.flood(), System.nanoTime());
+    session.peer(hostOf(link), hello.peerPort());
+    sessions.add(session);
+    link.owner(session);
+    session.bootstrap(link);
+    routes.route(session, link);
+    placement.tree().add(session.id(), acceptsChildren);
+    stats.clients(sessions.size());
+
+    routes.send(session, new Welcome(ProtocolLimits.VERSION, session.id(), nick, lastSeq, session.token(), false));
     if (!nick.equals(hello.nick())) {
-      send(channel, new Notice(session.id(), hello.nick() + " is taken; you are " + nick + "."));
+      routes.send(session, new Notice(session.id(), hello.nick() + " is taken; you are " + nick + "."));
     }
-    send(channel, new Users(session.id(), lastSeq, nicksSorted(session)));
-    history.newest(settings.historyOnJoin()).forEach(event -> send(channel, event));
+    routes.send(session, new Users(session.id(), lastSeq, sessions.nicksSorted(session)));
+    history.newest(settings.historyOnJoin()).forEach(event -> routes.send(session, event.addressedTo(session.id())));
     publish(new Join(++lastSeq, clock.millis(), nick));
-    log.info("{} joined from {} as {}", nick, channel.remoteAddress(), session.id());
+    log.info("{} joined from {} as {}", nick, link.channel().remoteAddress(), session.id());
 
     knownNickKeys.add(session.key());
     store.rememberNick(session.key(), nick, clock.millis());
     deliverKeptWhispers(session);
-    return Optional.of(session);
+    placement.offer(session);
+  }
+
+  /** Takes back a lost session; false when there is none to take (then the hello is a new join). */
+  private boolean resume(Link link, Hello hello) {
+    Resume resume = hello.resume();
+    Session session = sessions.byId(resume.sid());
+    if (session == null || !MessageDigest.isEqual(session.token().getBytes(StandardCharsets.UTF_8),
+        resume.token().getBytes(StandardCharsets.UTF_8))) {
+      return false;
+    }
+    link.owner(session);
+    session.bootstrap(link);
+    session.peer(hostOf(link), hello.peerPort());
+    placement.stay(session);
+    for (String sid : placement.tree().subtree(session.id())) {
+      Session moved = sessions.byId(sid);
+      routes.route(moved, link);
+      moved.graceTimer(null);
+    }
+    routes.send(session, new Welcome(ProtocolLimits.VERSION, session.id(), session.nick(), lastSeq, session.token(), true));
+    routes.send(session, new Users(session.id(), lastSeq, sessions.nicksSorted(null)));
+    session.whispersAfter(resume.lastWhisper()).forEach(w -> routes.send(session, w));
+    log.info("{} resumed from {}", session.nick(), link.channel().remoteAddress());
+    placement.offer(session);
+    return true;
+  }
+
+  /** A frame on a link whose hello is done. */
+  public void receive(Link link, Frame frame) {
+    switch (frame) {
+      case Attach attach -> placement.attach(link, attach, lastSeq).forEach(s -> s.graceTimer(null));
+      case Detached detached -> detachedBelow(link, detached);
+      default -> {
+        Session session = speaker(link, frame);
+        if (session != null) {
+          act(link, session, frame);
+        }
+      }
+    }
+  }
+
+  private void act(Link link, Session session, Frame frame) {
+    switch (frame) {
+      case Say say -> say(session, say);
+      case Whisper whisper -> whisper(session, whisper);
+      case Replay replay -> replay(session, replay.after());
+      case Ping ping -> {
+        if (ping.rtt() != null && ping.rtt() >= 0) {
+          session.rttMicros(ping.rtt());
+        }
+        routes.send(link, new Pong(session.id(), ping.t(), lastSeq));
+      }
+      case Bye bye -> leave(session, bye.reason());
+      case Rtts rtts -> placement.measured(session, rtts);
+      case Stay stay -> placement.stay(session);
+      default -> routes.send(link, new ErrorFrame(session.id(), ErrorCode.UNEXPECTED_FRAME,
+          "a client does not send '" + frame.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT)
+              + "' frames here", null, false));
+    }
+  }
+
+  /** The session a frame speaks for, when this link may speak for it; else null (and an error is sent). */
+  private Session speaker(Link link, Frame frame) {
+    Session owner = link.owner();
+    String sid = frame.sid() != null ? frame.sid() : owner == null ? null : owner.id();
+    Session session = sessions.byId(sid);
+    if (session != null && (session.route() == link || session.bootstrap() == link)) {
+      return session;
+    }
+    log.warn("A frame from {} claimed session {}, which this link does not carry",
+        link.channel().remoteAddress(), sid);
+    routes.send(link, new ErrorFrame(owner == null || !owner.present() ? null : owner.id(), ErrorCode.FOREIGN_SESSION,
+        "session " + sid + " is not reachable through this link", null, false));
+    return null;
+  }
+
+  /** A proxy below {@code link} lost its child link to the session and everything below it. */
+  private void detachedBelow(Link link, Detached detached) {
+    Session session = sessions.byId(detached.sid());
+    if (session == null || session.route() != link || session == link.owner()) {
+      return; // already moved or gone, or not this link's to report
+    }
+    placement.tree().subtree(session.id()).forEach(sid -> lose(sessions.byId(sid)));
+    placement.tree().unplace(session.id());
+  }
+
+  /** The link is gone: everyone reached through it is lost until they resume. */
+  public void linkClosed(Link link) {
+    links.remove(link);
+    Session owner = link.owner();
+    if (owner != null && owner.bootstrap() == link) {
+      owner.bootstrap(null);
+    }
+    List<Session> lost = List.copyOf(link.routed());
+    List<Session> topLevel = lost.stream().filter(s -> placement.tree().depth(s.id()) == 1).toList();
+    lost.forEach(this::lose);
+    topLevel.forEach(s -> placement.tree().unplace(s.id()));
+  }
+
+  /** Nothing arrived on the link for the heartbeat timeout: close it, and say why when its owner is announced gone. */
+  public void linkTimedOut(Link link) {
+    Session owner = link.owner();
+    if (owner != null) {
+      owner.lostReason("timed out");
+    }
+    closeWith(link.channel(), ErrorFrame.fatal(ErrorCode.TIMEOUT, "nothing heard from you for too long"));
+  }
+
+  /** The link sent something it must not; the error is fatal: its owner leaves with the error's message. */
+  public void refuseLink(Link link, ErrorFrame fatal) {
+    Session owner = link.owner();
+    if (owner != null && owner.present() && (owner.route() == link || owner.bootstrap() == link)) {
+      refuse(owner, fatal);
+    } else {
+      closeWith(link.channel(), fatal);
+    }
+  }
+
+  /** Unreachable for now: kept for the grace period, then announced gone. */
+  private void lose(Session session) {
+    if (session == null || !session.present()) {
+      return;
+    }
+    routes.route(session, null);
+    session.graceTimer(loop.schedule(() -> {
+      if (session.present() && session.route() == null) {
+        leave(session, session.lostReason());
+      }
+    }, settings.overlay().grace().toMillis(), TimeUnit.MILLISECONDS));
+  }
+
+  /** The user is gone ({@code reason} says why, for everyone to read). Safe to call twice. */
+  public void leave(Session session, String reason) {
+    if (!session.present()) {
+      return;
+    }
+    Bye bye = new Bye(session.id(), reason);
+    Link own = session.bootstrap();
+    if (session.route() != null && session.route() != own) {
+      routes.send(session, bye);
+    }
+    session.markGone();
+    sessions.remove(session);
+    stats.clients(sessions.size());
+    List<String> below = placement.tree().subtree(session.id());
+    below.stream().skip(1).map(sessions::byId).forEach(this::lose);
+    routes.route(session, null);
+    placement.removed(session);
+    publish(new Leave(++lastSeq, clock.millis(), session.nick(), shortReason(reason)));
+    log.info("{} left: {}", session.nick(), reason);
+    if (own != null && own.owner() == session) {
+      closeWith(own.channel(), bye);
+    }
+  }
+
+  /** Refuses a frame with an error; a fatal one also ends the session. */
+  public void refuse(Session session, ErrorFrame error) {
+    routes.send(session, error);
+    if (error.fatal()) {
+      leave(session, error.message());
+    }
+  }
+
+  /** Tells everyone the coordinator is going away and closes every link, without leave events. */
+  public void shutdown(String reason) {
+    routes.broadcast(new Bye(null, reason));
+    for (Session session : List.copyOf(sessions.all())) {
+      session.markGone();
+    }
+    for (Link link : List.copyOf(links)) {
+      link.channel().writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+    }
+    stats.clients(0);
   }
 
   /** A public message, or a text command when the text starts with {@code /}. */
-  public void say(Session session, Say say) {
+  void say(Session session, Say say) {
     if (TextCommand.isCommand(say.text())) {
       run(session, say.id(), TextCommand.parse(say.text()));
       return;
     }
     Long earlier = session.recentIds().seqOf(say.id());
     if (earlier != null) {
-      send(session, new Ack(session.id(), say.id(), Ack.Status.DUPLICATE, earlier));
+      routes.send(session, new Ack(session.id(), say.id(), Ack.Status.DUPLICATE, earlier));
       return;
     }
     String text = say.text().startsWith("//") ? say.text().substring(1) : say.text();
@@ -157,14 +376,14 @@ public final class Room {
     Message message = new Message(++lastSeq, clock.millis(), session.nick(), say.id(), text);
     session.recentIds().record(say.id(), message.seq());
     stats.message();
-    publish(message).thenRunAsync(() -> send(session,
+    publish(message).thenRunAsync(() -> routes.send(session,
         new Ack(session.id(), say.id(), Ack.Status.POSTED, message.seq())), loop);
   }
 
-  /** A whisper: delivered to its online recipient only, or kept until they are back. */
-  public void whisper(Session session, Whisper whisper) {
+  /** A whisper: delivered to its recipient only, or kept until they are back. */
+  void whisper(Session session, Whisper whisper) {
     if (session.recentIds().seqOf(whisper.id()) != null) {
-      send(session, new Ack(session.id(), whisper.id(), Ack.Status.DUPLICATE, 0));
+      routes.send(session, new Ack(session.id(), whisper.id(), Ack.Status.DUPLICATE, 0));
       return;
     }
     if (!admit(session, whisper.id(), whisper.text())) {
@@ -172,104 +391,82 @@ public final class Room {
     }
     long ts = clock.millis();
     String toKey = NicknameRules.key(whisper.to());
-    Session recipient = sessionsByKey.get(toKey);
+    Session recipient = sessions.byNick(whisper.to());
     if (recipient != null) {
       session.recentIds().record(whisper.id(), 0);
       stats.whisper();
-      send(recipient, new PrivateMessage(recipient.id(), ts, session.nick(), recipient.nick(), whisper.text(), false));
+      PrivateMessage delivered = new PrivateMessage(recipient.id(), ts, session.nick(), recipient.nick(),
+          whisper.text(), false, recipient.nextWhisperNumber());
+      recipient.keepWhisper(delivered);
+      routes.send(recipient, delivered);
       store.logWhisper(ts, session.nick(), recipient.nick(), whisper.text());
-      send(session, new Ack(session.id(), whisper.id(), Ack.Status.DELIVERED, 0));
+      routes.send(session, new Ack(session.id(), whisper.id(), Ack.Status.DELIVERED, 0));
     } else if (knownNickKeys.contains(toKey)) {
       session.recentIds().record(whisper.id(), 0);
       stats.whisper();
       store.queueWhisper(toKey, new PendingWhisper(0, ts, session.nick(), whisper.to(), whisper.text()))
-          .whenCompleteAsync((ok, failure) -> send(session, failure == null
+          .whenCompleteAsync((ok, failure) -> routes.send(session, failure == null
               ? new Ack(session.id(), whisper.id(), Ack.Status.QUEUED, 0)
               : new ErrorFrame(session.id(), ErrorCode.INTERNAL,
                   "the whisper could not be kept; try again", whisper.id(), false)), loop);
     } else {
-      send(session, new ErrorFrame(session.id(), ErrorCode.UNKNOWN_USER,
+      routes.send(session, new ErrorFrame(session.id(), ErrorCode.UNKNOWN_USER,
           "nobody called " + whisper.to() + " has ever been here", whisper.id(), false));
     }
   }
 
-  /** Sends every room event after {@code after}, up to {@link #MAX_REPLAY} of them. */
-  public void replay(Session session, long after) {
+  /** Sends every room event after {@code after}, up to {@link #MAX_REPLAY} of them, to one session. */
+  void replay(Session session, long after) {
     if (history.coversAfter(after)) {
-      history.after(after).stream().limit(MAX_REPLAY).forEach(event -> send(session, event));
+      history.after(after).stream().limit(MAX_REPLAY).forEach(event -> routes.send(session, event.addressedTo(session.id())));
       return;
     }
     long oldestHeld = history.oldestSeq(lastSeq + 1);
     store.events(after, oldestHeld - 1, MAX_REPLAY).whenCompleteAsync((stored, failure) -> {
       if (failure != null) {
-        send(session, new ErrorFrame(session.id(), ErrorCode.INTERNAL, "history is unavailable; try again", null, false));
+        routes.send(session, new ErrorFrame(session.id(), ErrorCode.INTERNAL, "history is unavailable; try again", null, false));
         return;
       }
-      stored.forEach(event -> send(session, event));
-      history.after(oldestHeld - 1).stream().limit(MAX_REPLAY - stored.size()).forEach(event -> send(session, event));
+      stored.forEach(event -> routes.send(session, event.addressedTo(session.id())));
+      history.after(oldestHeld - 1).stream().limit(MAX_REPLAY - stored.size())
+          .forEach(event -> routes.send(session, event.addressedTo(session.id())));
     }, loop);
-  }
-
-  /** The user is gone ({@code reason} says why, for everyone to read). Safe to call twice. */
-  public void leave(Session session, String reason) {
-    if (!session.present()) {
-      return;
-    }
-    session.markGone();
-    sessionsById.remove(session.id());
-    sessionsByKey.remove(session.key());
-    stats.clients(sessionsById.size());
-    publish(new Leave(++lastSeq, clock.millis(), session.nick(), shortReason(reason)));
-    log.info("{} left: {}", session.nick(), reason);
-    Channel channel = session.channel();
-    if (channel.isActive()) {
-      channel.writeAndFlush(new Bye(session.id(), reason)).addListener(ChannelFutureListener.CLOSE);
-    }
-  }
-
-  /** Refuses a frame with an error; a fatal one also ends the session. */
-  public void refuse(Session session, ErrorFrame error) {
-    if (error.fatal()) {
-      session.channel().writeAndFlush(error);
-      leave(session, error.message());
-    } else {
-      send(session, error);
-    }
-  }
-
-  /** Tells everyone the coordinator is going away and closes every link, without leave events. */
-  public void shutdown(String reason) {
-    for (Session session : List.copyOf(sessionsById.values())) {
-      session.markGone();
-      session.channel().writeAndFlush(new Bye(session.id(), reason)).addListener(ChannelFutureListener.CLOSE);
-    }
-    sessionsById.clear();
-    sessionsByKey.clear();
-    stats.clients(0);
   }
 
   private void run(Session session, String id, TextCommand command) {
     switch (command) {
       case TextCommand.Help help -> done(session, id, TextCommand.HELP);
       case TextCommand.Online online -> {
-        List<String> nicks = nicksSorted(null);
+        List<String> nicks = sessions.nicksSorted(null);
         done(session, id, "Online (" + nicks.size() + "): " + String.join(", ", nicks));
       }
+      case TextCommand.Route route -> done(session, id, routeOf(session));
       case TextCommand.Msg msg -> whisper(session, new Whisper(session.id(), id, msg.to(), msg.text()));
       case TextCommand.Quit quit -> {
-        send(session, new Ack(session.id(), id, Ack.Status.DONE, 0));
+        routes.send(session, new Ack(session.id(), id, Ack.Status.DONE, 0));
         leave(session, quit.reason());
       }
       case TextCommand.Misused misused ->
-          send(session, new ErrorFrame(session.id(), ErrorCode.BAD_COMMAND, misused.usage(), id, false));
-      case TextCommand.Unknown unknown -> send(session, new ErrorFrame(session.id(), ErrorCode.UNKNOWN_COMMAND,
+          routes.send(session, new ErrorFrame(session.id(), ErrorCode.BAD_COMMAND, misused.usage(), id, false));
+      case TextCommand.Unknown unknown -> routes.send(session, new ErrorFrame(session.id(), ErrorCode.UNKNOWN_COMMAND,
           "there is no command /" + unknown.name() + "; /help lists them", id, false));
     }
   }
 
+  /** "alice → bob → coordinator (depth 2)": the chain of proxies from the session up. */
+  private String routeOf(Session session) {
+    StringBuilder path = new StringBuilder(session.nick());
+    OverlayTree tree = placement.tree();
+    for (String parent = tree.parent(session.id()); parent != null; parent = tree.parent(parent)) {
+      path.append(" → ").append(sessions.byId(parent).nick());
+    }
+    int depth = tree.depth(session.id());
+    return path.append(" → coordinator").append(depth <= 1 ? " (direct)" : " (depth " + depth + ")").toString();
+  }
+
   private void done(Session session, String id, String output) {
-    send(session, new Notice(session.id(), output));
-    send(session, new Ack(session.id(), id, Ack.Status.DONE, 0));
+    routes.send(session, new Notice(session.id(), output));
+    routes.send(session, new Ack(session.id(), id, Ack.Status.DONE, 0));
   }
 
   /** Flood control and text rules; false (with the error sent) when the frame must be dropped. */
@@ -280,42 +477,31 @@ public final class Room {
       case MUTE -> {
         long seconds = settings.flood().muteFor().toSeconds();
         log.info("{} muted for {} s: flooding", session.nick(), seconds);
-        send(session, new ErrorFrame(session.id(), ErrorCode.MUTED, "You are sending too fast and are muted for "
+        routes.send(session, new ErrorFrame(session.id(), ErrorCode.MUTED, "You are sending too fast and are muted for "
             + seconds + " s; nothing you send meanwhile is posted.", id, false));
         return false;
       }
       case MUTED -> {
-        send(session, new ErrorFrame(session.id(), ErrorCode.MUTED, "You are muted for "
+        routes.send(session, new ErrorFrame(session.id(), ErrorCode.MUTED, "You are muted for "
             + session.flood().secondsMuted(now) + " more s; this was not posted. Keep going and you are disconnected.",
             id, false));
         return false;
       }
       case KICK -> {
         log.warn("{} disconnected for flooding", session.nick());
-        refuse(session, new ErrorFrame(session.id(), ErrorCode.FLOODING,
-            "disconnected for flooding", id, true));
+        refuse(session, new ErrorFrame(session.id(), ErrorCode.FLOODING, "disconnected for flooding", id, true));
         return false;
       }
     }
     Optional<Violation> bad = TextRules.check(text);
-    bad.ifPresent(violation -> send(session, violation.toFrame(session.id(), id)));
+    bad.ifPresent(violation -> routes.send(session, violation.toFrame(session.id(), id)));
     return bad.isEmpty();
   }
 
-  /** Numbers are assigned by the caller; this keeps, stores and fans out the event. */
+  /** Keeps, fans out and stores an event numbered by the caller; completes when it is committed. */
   private CompletableFuture<Void> publish(RoomEvent event) {
     history.add(event);
-    if (!sessionsById.isEmpty()) {
-      // Encoded once; every link writes a view of the same bytes.
-      ByteBuf line = WirePipeline.encodeLine(ByteBufAllocator.DEFAULT, event);
-      int size = line.readableBytes();
-      for (Session session : sessionsById.values()) {
-        session.channel().write(line.retainedDuplicate());
-        flusher.markWritten(session.channel());
-      }
-      line.release();
-      stats.broadcast((long) size * sessionsById.size());
-    }
+    routes.broadcast(event);
     return store.append(event);
   }
 
@@ -325,44 +511,28 @@ public final class Room {
         return;
       }
       for (PendingWhisper w : kept) {
-        session.channel().write(new PrivateMessage(session.id(), w.ts(), w.from(), session.nick(), w.text(), true));
+        routes.send(session, new PrivateMessage(session.id(), w.ts(), w.from(), session.nick(), w.text(), true, 0));
       }
-      List<Long> ids = kept.stream().map(PendingWhisper::id).toList();
-      session.channel().writeAndFlush(new Notice(session.id(),
-          kept.size() + (kept.size() == 1 ? " whisper was" : " whispers were") + " kept for you while you were away."))
-          .addListener(written -> {
-            if (written.isSuccess()) {
-              store.forgetWhispers(ids);
-            }
-          });
+      routes.send(session, new Notice(session.id(),
+          kept.size() + (kept.size() == 1 ? " whisper was" : " whispers were") + " kept for you while you were away."));
+      store.forgetWhispers(kept.stream().map(PendingWhisper::id).toList());
     }, loop);
   }
 
-  private String freeVariantOf(String asked) {
-    if (!sessionsByKey.containsKey(NicknameRules.key(asked))) {
-      return asked;
-    }
-    int room = ProtocolLimits.MAX_NICK_CODE_POINTS - 3;
-    String base = asked.codePointCount(0, asked.length()) > room
-        ? asked.substring(0, asked.offsetByCodePoints(0, room)) : asked;
-    while (true) {
-      String candidate = base + ThreadLocalRandom.current().nextInt(100, 1000);
-      if (!sessionsByKey.containsKey(NicknameRules.key(candidate))) {
-        return candidate;
-      }
-    }
+  private boolean relaySecretMatches(String secret) {
+    String expected = settings.relaySecret();
+    return expected != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+        secret.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Everyone's nickname, sorted for people, leaving out {@code except} (may be null). */
-  private List<String> nicksSorted(Session except) {
-    List<String> nicks = new ArrayList<>();
-    for (Session s : sessionsById.values()) {
-      if (s != except) {
-        nicks.add(s.nick());
-      }
-    }
-    nicks.sort(Comparator.comparing(NicknameRules::key));
-    return nicks;
+  private String newToken() {
+    byte[] bytes = new byte[18];
+    random.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  private static String hostOf(Link link) {
+    return ((InetSocketAddress) link.channel().remoteAddress()).getAddress().getHostAddress();
   }
 
   private static String shortReason(String reason) {
@@ -375,18 +545,7 @@ public final class Room {
         ? oneLine.substring(0, oneLine.offsetByCodePoints(0, MAX_REASON_CODE_POINTS)) : oneLine;
   }
 
-  private void send(Session session, Frame frame) {
-    if (session.present()) {
-      send(session.channel(), frame);
-    }
-  }
-
-  private void send(Channel channel, Frame frame) {
-    channel.write(frame);
-    flusher.markWritten(channel);
-  }
-
-  private static void closeWith(Channel channel, ErrorFrame error) {
-    channel.writeAndFlush(error).addListener(ChannelFutureListener.CLOSE);
+  private static void closeWith(Channel channel, Frame last) {
+    channel.writeAndFlush(last).addListener(ChannelFutureListener.CLOSE);
   }
 }

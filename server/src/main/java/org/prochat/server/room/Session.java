@@ -1,23 +1,45 @@
 package org.prochat.server.room;
 
-import io.netty.channel.Channel;
-import java.net.SocketAddress;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
 import org.prochat.protocol.NicknameRules;
+import org.prochat.protocol.PeerAddress;
+import org.prochat.protocol.PrivateMessage;
 import org.prochat.server.FloodLimits;
 
-/** One user in the room: their name, their link and their flood and resend state. Room loop only. */
+/**
+ * One user in the room: their name, how to reach them, and their flood, resend and whisper state.
+ * A session outlives its links: when its route breaks it waits (for a grace period) to be resumed.
+ * Room loop only.
+ */
 public final class Session {
+  /** Delivered whispers kept per session, to resend after a resume. */
+  private static final int KEPT_WHISPERS = 256;
+
   private final String id;
   private final String nick;
-  private final Channel channel;
+  private final String token;
+  private final boolean acceptsChildren;
   private final FloodGuard flood;
   private final RecentIds recentIds = new RecentIds();
+  private final ArrayDeque<PrivateMessage> recentWhispers = new ArrayDeque<>();
+  private String peerHost;
+  private Integer peerPort;
+  private long rttMicros = Long.MAX_VALUE;
+  private Link bootstrap;
+  private Link route;
+  private String pendingParent;
+  private ScheduledFuture<?> graceTimer;
+  private String lostReason = "connection lost";
+  private long whispersDelivered;
   private boolean present = true;
 
-  Session(String id, String nick, Channel channel, FloodLimits limits, long nowNanos) {
+  Session(String id, String nick, String token, boolean acceptsChildren, FloodLimits limits, long nowNanos) {
     this.id = id;
     this.nick = nick;
-    this.channel = channel;
+    this.token = token;
+    this.acceptsChildren = acceptsChildren;
     this.flood = new FloodGuard(limits, nowNanos);
   }
 
@@ -33,12 +55,12 @@ public final class Session {
     return NicknameRules.key(nick);
   }
 
-  Channel channel() {
-    return channel;
+  String token() {
+    return token;
   }
 
-  public SocketAddress remoteAddress() {
-    return channel.remoteAddress();
+  boolean acceptsChildren() {
+    return acceptsChildren;
   }
 
   FloodGuard flood() {
@@ -49,6 +71,85 @@ public final class Session {
     return recentIds;
   }
 
+  /** Where its peer node listens, or null when it takes no children. */
+  PeerAddress peerAddress() {
+    return acceptsChildren && peerHost != null && peerPort != null
+        ? new PeerAddress(id, nick, peerHost, peerPort) : null;
+  }
+
+  void peer(String host, Integer port) {
+    this.peerHost = host;
+    this.peerPort = port;
+  }
+
+  /** Latest round trip to the coordinator the client reported, {@link Long#MAX_VALUE} before any. */
+  public long rttMicros() {
+    return rttMicros;
+  }
+
+  void rttMicros(long micros) {
+    this.rttMicros = micros;
+  }
+
+  /** The session's own direct link (its hello came on it), or null once it closed. */
+  Link bootstrap() {
+    return bootstrap;
+  }
+
+  void bootstrap(Link link) {
+    this.bootstrap = link;
+  }
+
+  /** The coordinator's link through which the session is reached now, or null when it is lost. */
+  Link route() {
+    return route;
+  }
+
+  void route(Link link) {
+    this.route = link;
+  }
+
+  /** The proxy it was told to attach to and has not yet, or null. */
+  String pendingParent() {
+    return pendingParent;
+  }
+
+  void pendingParent(String parentSid) {
+    this.pendingParent = parentSid;
+  }
+
+  void graceTimer(ScheduledFuture<?> timer) {
+    if (graceTimer != null) {
+      graceTimer.cancel(false);
+    }
+    this.graceTimer = timer;
+  }
+
+  String lostReason() {
+    return lostReason;
+  }
+
+  void lostReason(String reason) {
+    this.lostReason = reason;
+  }
+
+  /** Numbers a whisper for this recipient and keeps it for a possible resend. */
+  long nextWhisperNumber() {
+    return ++whispersDelivered;
+  }
+
+  void keepWhisper(PrivateMessage whisper) {
+    if (recentWhispers.size() == KEPT_WHISPERS) {
+      recentWhispers.removeFirst();
+    }
+    recentWhispers.addLast(whisper);
+  }
+
+  /** Kept whispers numbered above {@code n}, oldest first. */
+  List<PrivateMessage> whispersAfter(long n) {
+    return recentWhispers.stream().filter(w -> w.n() > n).toList();
+  }
+
   /** False once the user has left; frames still in flight for them are then ignored. */
   public boolean present() {
     return present;
@@ -56,5 +157,6 @@ public final class Session {
 
   void markGone() {
     present = false;
+    graceTimer(null);
   }
 }

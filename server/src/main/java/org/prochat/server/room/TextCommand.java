@@ -11,6 +11,7 @@ sealed interface TextCommand {
       "Commands:",
       "  /online (or /who)        who is in the room",
       "  /msg NICK TEXT (or /w)   whisper to NICK only; kept for them while they are offline",
+      "  /route                   how your messages reach the coordinator",
       "  /quit [REASON]           leave the room",
       "  /help                    this list",
       "Start a line with // to post a message that begins with /.");
@@ -18,6 +19,8 @@ sealed interface TextCommand {
   record Help() implements TextCommand {}
 
   record Online() implements TextCommand {}
+
+  record Route() implements TextCommand {}
 
   record Msg(String to, String text) implements TextCommand {}
 
@@ -40,6 +43,7 @@ sealed interface TextCommand {
     return switch (name) {
       case "help", "?" -> new Help();
       case "online", "who", "names" -> new Online();
+      case "route" -> new Route();
       case "msg", "w", "whisper" -> parts.length == 3
           ? new Msg(parts[1], parts[2])
           : new Misused("usage: /" + name + " NICK TEXT");

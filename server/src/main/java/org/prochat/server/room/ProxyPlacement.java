@@ -1,0 +1,149 @@
+package org.prochat.server.room;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.prochat.protocol.Assign;
+import org.prochat.protocol.Attach;
+import org.prochat.protocol.Attached;
+import org.prochat.protocol.Candidates;
+import org.prochat.protocol.ErrorCode;
+import org.prochat.protocol.ErrorFrame;
+import org.prochat.protocol.PeerAddress;
+import org.prochat.protocol.Rtts;
+import org.prochat.server.overlay.OverlayTree;
+import org.prochat.server.overlay.ProxyChooser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds each session its place in the proxy tree: offers candidates, picks the proxy from the
+ * measured round trips, and confirms the attach that comes up the chosen proxy's branch. A session
+ * stays on its direct link until then, and for good when no proxy is eligible or reachable.
+ * Room loop only.
+ */
+final class ProxyPlacement {
+  /** Candidates offered to one newcomer: enough to find a near one, few enough to probe quickly. */
+  static final int MAX_CANDIDATES = 8;
+  private static final Logger log = LoggerFactory.getLogger(ProxyPlacement.class);
+
+  private final OverlayTree tree;
+  private final ProxyChooser chooser;
+  private final SessionRegistry sessions;
+  private final RouteTable routes;
+  private final Map<String, List<String>> offered = new HashMap<>();
+
+  ProxyPlacement(OverlayTree tree, ProxyChooser chooser, SessionRegistry sessions, RouteTable routes) {
+    this.tree = tree;
+    this.chooser = chooser;
+    this.sessions = sessions;
+    this.routes = routes;
+  }
+
+  OverlayTree tree() {
+    return tree;
+  }
+
+  /** Sends {@code session} the proxies it could hang below, or tells it to stay direct. */
+  void offer(Session session) {
+    List<Session> candidates = tree.eligibleParents(session.id()).stream()
+        .map(sessions::byId)
+        .filter(c -> c != null && c.present() && c.route() != null && c.peerAddress() != null)
+        .sorted(Comparator.comparingInt((Session c) -> tree.depth(c.id())).thenComparingLong(Session::rttMicros))
+        .limit(MAX_CANDIDATES)
+        .toList();
+    if (candidates.isEmpty()) {
+      stayDirect(session);
+      return;
+    }
+    offered.put(session.id(), candidates.stream().map(Session::id).toList());
+    routes.send(session, new Candidates(session.id(), candidates.stream().map(Session::peerAddress).toList()));
+  }
+
+  /** The newcomer measured its candidates: choose its proxy and tell it where to attach. */
+  void measured(Session session, Rtts rtts) {
+    List<String> offer = offered.remove(session.id());
+    if (offer == null) {
+      return; // an answer nobody asked for, or a second one
+    }
+    List<String> stillEligible = tree.eligibleParents(session.id());
+    List<ProxyChooser.Measured<Session>> measured = new ArrayList<>();
+    for (Rtts.Measured m : rtts.results()) {
+      Session candidate = sessions.byId(m.peer());
+      if (offer.contains(m.peer()) && stillEligible.contains(m.peer()) && candidate != null && candidate.present()) {
+        measured.add(new ProxyChooser.Measured<>(candidate, m.micros(), candidate.rttMicros()));
+      }
+    }
+    Session parent = chooser.choose(measured);
+    if (parent == null) {
+      stayDirect(session);
+      return;
+    }
+    tree.reserve(parent.id());
+    session.pendingParent(parent.id());
+    routes.send(session, new Assign(session.id(), parent.peerAddress()));
+  }
+
+  /** The newcomer could not attach where it was told: it stays on its direct link. */
+  void stay(Session session) {
+    releasePending(session);
+    tree.placeAtRoot(session.id());
+  }
+
+  /**
+   * An attach came up {@code link}. Confirmed when it is the one the session was told to make and
+   * came up its proxy's branch; then the session, with everything below it, is routed through
+   * {@code link}.
+   *
+   * @return the sessions now routed through {@code link}, or an empty list when refused
+   */
+  List<Session> attach(Link link, Attach attach, long lastSeq) {
+    Session session = sessions.byId(attach.sid());
+    Session parent = session == null ? null : sessions.byId(session.pendingParent());
+    if (session == null || !session.present() || !sameToken(session, attach.token())
+        || parent == null || parent.route() != link) {
+      log.warn("Refused an attach for {} coming from {}", attach.sid(), link.channel().remoteAddress());
+      routes.send(link, new ErrorFrame(attach.sid(), ErrorCode.ATTACH_REFUSED,
+          "this attach was not expected here", null, false));
+      return List.of();
+    }
+    releasePending(session);
+    tree.placeUnder(session.id(), parent.id());
+    List<String> subtree = tree.subtree(session.id());
+    List<Session> moved = subtree.stream().map(sessions::byId).filter(Objects::nonNull).toList();
+    moved.forEach(s -> routes.route(s, link));
+    routes.send(link, new Attached(session.id(), parent.nick(), subtree, lastSeq));
+    log.info("{} attached below {} (depth {}, {} moved along)", session.nick(), parent.nick(),
+        tree.depth(session.id()), subtree.size() - 1);
+    return moved;
+  }
+
+  /** The session is gone for good. */
+  void removed(Session session) {
+    releasePending(session);
+    offered.remove(session.id());
+    tree.remove(session.id());
+  }
+
+  private void stayDirect(Session session) {
+    tree.placeAtRoot(session.id());
+    routes.send(session, new Assign(session.id(), (PeerAddress) null));
+  }
+
+  private void releasePending(Session session) {
+    if (session.pendingParent() != null) {
+      tree.release(session.pendingParent());
+      session.pendingParent(null);
+    }
+  }
+
+  private static boolean sameToken(Session session, String token) {
+    return MessageDigest.isEqual(session.token().getBytes(StandardCharsets.UTF_8),
+        token.getBytes(StandardCharsets.UTF_8));
+  }
+}

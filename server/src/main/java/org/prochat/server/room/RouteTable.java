@@ -1,0 +1,80 @@
+package org.prochat.server.room;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.EventLoop;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.prochat.protocol.Frame;
+import org.prochat.server.stats.ServerStats;
+import org.prochat.wire.WirePipeline;
+
+/**
+ * Which link reaches which session, and the writes that follow from it. A broadcast goes once down
+ * every link that carries anyone (the coordinator's direct children), not once per user: proxies
+ * fan it out below. Room loop only.
+ */
+final class RouteTable {
+  private final Set<Link> carrying = new LinkedHashSet<>();
+  private final FlushCoalescer flusher;
+  private final ServerStats stats;
+
+  RouteTable(EventLoop loop, ServerStats stats) {
+    this.flusher = new FlushCoalescer(loop);
+    this.stats = stats;
+  }
+
+  /** Reaches {@code session} through {@code link} from now on; null means it can't be reached. */
+  void route(Session session, Link link) {
+    Link old = session.route();
+    if (old == link) {
+      return;
+    }
+    if (old != null) {
+      old.routed().remove(session);
+      if (old.routed().isEmpty()) {
+        carrying.remove(old);
+      }
+    }
+    session.route(link);
+    if (link != null) {
+      link.routed().add(session);
+      carrying.add(link);
+    }
+  }
+
+  /** Sends a frame to one session, by its route; dropped when it has none (it will resume and catch up). */
+  void send(Session session, Frame frame) {
+    Link route = session.route();
+    if (route != null && session.present()) {
+      send(route, frame);
+    }
+  }
+
+  /** Sends a frame down one link, whoever it is for. */
+  void send(Link link, Frame frame) {
+    link.channel().write(frame);
+    flusher.markWritten(link.channel());
+  }
+
+  /** Sends a frame to everyone: encoded once, written once per carrying link. */
+  void broadcast(Frame frame) {
+    if (carrying.isEmpty()) {
+      return;
+    }
+    ByteBuf line = WirePipeline.encodeLine(ByteBufAllocator.DEFAULT, frame);
+    int size = line.readableBytes();
+    for (Link link : carrying) {
+      link.channel().write(line.retainedDuplicate());
+      flusher.markWritten(link.channel());
+    }
+    line.release();
+    stats.broadcast((long) size * carrying.size());
+  }
+
+  /** Links that carry at least one session: the coordinator's direct children. */
+  List<Link> carryingLinks() {
+    return List.copyOf(carrying);
+  }
+}

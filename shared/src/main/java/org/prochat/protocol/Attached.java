@@ -1,0 +1,17 @@
+package org.prochat.protocol;
+
+import java.util.List;
+
+/**
+ * Coordinator, down the new route: session {@code sid} now hangs below {@code parentNick} (null:
+ * directly below the coordinator). Every proxy it passes routes all of {@code subtree} (the session
+ * and everyone below it, who move along) to the child the {@link Attach} came from.
+ *
+ * @param seq the room's latest event number, so the attached session can tell whether it missed any
+ */
+public record Attached(String sid, String parentNick, List<String> subtree, long seq) implements Frame {
+  public Attached {
+    FrameRules.required(sid, "sid");
+    subtree = List.copyOf(FrameRules.required(subtree, "subtree"));
+  }
+}
