@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.prochat.app.testkit.RecordingListener.PATIENCE;
 
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -242,6 +246,24 @@ class ChatClientTest {
     await().atMost(PATIENCE).until(() -> alice.roundTrip().isPresent());
 
     assertThat(alice.roundTrip().orElseThrow()).isPositive().isLessThan(PATIENCE);
+  }
+
+  @Test
+  void clientsCanShareAnEventLoopGroupThatOutlivesThem() {
+    EventLoopGroup shared = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    try {
+      ChatClientOptions onShared = ChatClientOptions.DEFAULTS.withEventLoopGroup(shared);
+      ChatClient alice = ChatClient.connect(coordinator.address(), "alice", new RecordingListener(), onShared).join();
+      ChatClient bob = ChatClient.connect(coordinator.address(), "bob", new RecordingListener(), onShared).join();
+
+      alice.quit().join();
+
+      assertThat(shared.isShuttingDown()).isFalse();
+      assertThat(bob.say("still here")).succeedsWithin(PATIENCE);
+      bob.quit().join();
+    } finally {
+      shared.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+    }
   }
 
   private ChatClient join(String nick, RecordingListener listener) {

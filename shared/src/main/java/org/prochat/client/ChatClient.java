@@ -20,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.prochat.protocol.Ack;
 import org.prochat.protocol.Say;
-import org.prochat.protocol.Welcome;
 import org.prochat.protocol.Whisper;
 
 /**
@@ -36,16 +35,16 @@ public final class ChatClient {
   private final ClientSession session;
   private final HeartbeatHandler heartbeat;
   private final CompletableFuture<Void> closed;
-  private final Welcome welcome;
+  private final String nick;
   private final MessageIdSource ids = new MessageIdSource();
 
   private ChatClient(Channel channel, ClientSession session, HeartbeatHandler heartbeat,
-      CompletableFuture<Void> closed, Welcome welcome) {
+      CompletableFuture<Void> closed, String nick) {
     this.channel = channel;
     this.session = session;
     this.heartbeat = heartbeat;
     this.closed = closed;
-    this.welcome = welcome;
+    this.nick = nick;
   }
 
   /** {@link #connect(ServerAddress, String, ChatListener, ChatClientOptions)} with the defaults. */
@@ -66,6 +65,7 @@ public final class ChatClient {
   public static CompletableFuture<ChatClient> connect(
       ServerAddress server, String nick, ChatListener listener, ChatClientOptions options) {
     Objects.requireNonNull(server, "server");
+    Objects.requireNonNull(options, "options");
     ClientSession session = new ClientSession(nick, listener);
     HeartbeatHandler heartbeat = new HeartbeatHandler(options.heartbeatInterval(), options.silenceLimit());
     EventLoopGroup group = options.eventLoopGroup() != null ? options.eventLoopGroup() : ownEventLoop();
@@ -97,23 +97,19 @@ public final class ChatClient {
             channel.close();
           }
         })
-        .thenApply(welcome -> new ChatClient(channel, session, heartbeat, closed, welcome));
-  }
-
-  /** What the coordinator said when it let this client in: session id, granted nickname, room seq. */
-  public Welcome welcome() {
-    return welcome;
+        .thenApply(welcome -> new ChatClient(channel, session, heartbeat, closed, welcome.nick()));
   }
 
   /** The nickname the coordinator granted (it may differ from the one asked for). */
   public String nick() {
-    return welcome.nick();
+    return nick;
   }
 
   /**
    * Posts {@code text} to the room; text starting with {@code /} is a command the coordinator runs.
    *
-   * @return completes with the ack (status {@code posted}, or {@code duplicate}); fails with {@link
+   * @return completes with the ack ({@code posted}; {@code done} for a command, or the whisper's
+   *     status for {@code /msg}); fails with {@link
    *     ChatRefusedException} when the coordinator refuses it (muted, text too long, ...) or with
    *     {@link ChatLinkException} when the link closes first
    */

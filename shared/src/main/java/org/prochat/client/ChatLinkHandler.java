@@ -4,6 +4,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.prochat.protocol.Frame;
@@ -59,9 +60,14 @@ final class ChatLinkHandler extends SimpleChannelInboundHandler<Object> {
     ctx.fireChannelInactive();
   }
 
+  /** A network error is how links end; anything else is a bug (a listener's, say) worth a warning. */
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    log.debug("closing the link to {}", ctx.channel().remoteAddress(), cause);
+    if (cause instanceof IOException) {
+      log.debug("the link to {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
+    } else {
+      log.warn("closing the link to {} after an unexpected error", ctx.channel().remoteAddress(), cause);
+    }
     ctx.close();
   }
 }

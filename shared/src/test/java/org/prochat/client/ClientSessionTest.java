@@ -17,10 +17,8 @@ import org.prochat.protocol.Hello;
 import org.prochat.protocol.Join;
 import org.prochat.protocol.Message;
 import org.prochat.protocol.Notice;
-import org.prochat.protocol.PrivateMessage;
 import org.prochat.protocol.ProtocolLimits;
 import org.prochat.protocol.Replay;
-import org.prochat.protocol.RoomEvent;
 import org.prochat.protocol.Say;
 import org.prochat.protocol.Users;
 import org.prochat.protocol.Welcome;
@@ -29,7 +27,7 @@ import org.prochat.protocol.Welcome;
 class ClientSessionTest {
   private final List<String> heard = new ArrayList<>();
   private final List<Frame> sent = new ArrayList<>();
-  private final ClientSession session = new ClientSession("alice", new DescribingListener());
+  private final ClientSession session = new ClientSession("alice", new DescribingListener(heard));
 
   @Test
   void anOpenedLinkSaysHelloWithTheProtocolVersionAndTheAskedNickname() {
@@ -203,44 +201,5 @@ class ClientSessionTest {
 
   private static Message message(long seq) {
     return new Message(seq, 0, "bob", "b-" + seq, "text " + seq);
-  }
-
-  /** Writes down each call as a short line, so a test reads what the user would have been told. */
-  private final class DescribingListener implements ChatListener {
-    @Override
-    public void onWelcome(Welcome welcome, String askedNick) {
-      heard.add("welcome " + welcome.nick() + " asked " + askedNick);
-    }
-
-    @Override
-    public void onUsers(Users users) {
-      heard.add("users " + users.nicks());
-    }
-
-    @Override
-    public void onRoomEvent(RoomEvent event, boolean history) {
-      String kind = event.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
-      heard.add(kind + " " + event.seq() + (history ? " history" : " live"));
-    }
-
-    @Override
-    public void onPrivateMessage(PrivateMessage message) {
-      heard.add("whisper " + message.from() + " " + message.text());
-    }
-
-    @Override
-    public void onNotice(Notice notice) {
-      heard.add("notice " + notice.text());
-    }
-
-    @Override
-    public void onError(ErrorFrame error) {
-      heard.add("error " + error.code().name().toLowerCase(java.util.Locale.ROOT) + " " + error.message());
-    }
-
-    @Override
-    public void onDisconnected(String reason, boolean requested) {
-      heard.add("disconnected " + reason + " requested=" + requested);
-    }
   }
 }

@@ -28,8 +28,8 @@ class HeartbeatHandlerTest {
     channel.advanceTimeBy(15, TimeUnit.SECONDS);
     channel.runScheduledPendingTasks();
 
-    assertThat((Object) channel.readOutbound()).isInstanceOf(Ping.class);
-    assertThat((Object) channel.readOutbound()).isNull();
+    assertThat(channel.<Object>readOutbound()).isInstanceOf(Ping.class);
+    assertThat(channel.<Object>readOutbound()).isNull();
   }
 
   @Test
@@ -42,21 +42,21 @@ class HeartbeatHandlerTest {
     channel.writeInbound(new Pong(null, ping.t()));
 
     assertThat(heartbeat.roundTrip()).isEqualTo(Duration.ofMillis(40));
-    assertThat((Object) channel.readInbound()).as("pongs stop here").isNull();
+    assertThat(channel.<Object>readInbound()).as("pongs stop here").isNull();
   }
 
   @Test
   void theCoordinatorsPingIsAnsweredWithItsOwnTime() {
     channel.writeInbound(new Ping(null, 777));
 
-    assertThat((Object) channel.readOutbound()).isEqualTo(new Pong(null, 777));
+    assertThat(channel.<Object>readOutbound()).isEqualTo(new Pong(null, 777));
   }
 
   @Test
   void otherFramesPassThrough() {
     channel.writeInbound(new Notice(null, "hello"));
 
-    assertThat((Object) channel.readInbound()).isEqualTo(new Notice(null, "hello"));
+    assertThat(channel.<Object>readInbound()).isEqualTo(new Notice(null, "hello"));
   }
 
   @Test
