@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.prochat.server.net.ChatChannelInitializer;
 import org.prochat.server.room.Room;
@@ -47,6 +48,7 @@ public final class Coordinator implements AutoCloseable {
   private final Room room;
   private final ServerStats stats;
   private final List<Channel> listeners;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private Coordinator(ChatStore store, EventLoopGroup acceptGroup, EventLoopGroup roomGroup, Room room,
       ServerStats stats, List<Channel> listeners) {
@@ -141,10 +143,13 @@ public final class Coordinator implements AutoCloseable {
 
   /**
    * Graceful shutdown: stops accepting, tells every client why and closes their links, then writes
-   * everything the store still holds and closes it.
+   * everything the store still holds and closes it. A second call does nothing.
    */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     listeners.forEach(listener -> listener.close().syncUninterruptibly());
     try {
       room.loop().submit(() -> room.shutdown("the server is shutting down")).get(5, TimeUnit.SECONDS);

@@ -8,7 +8,9 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -82,6 +84,7 @@ public final class Room {
   private final ProxyPlacement placement;
   private final Set<Link> links = new LinkedHashSet<>();
   private final Set<String> knownNickKeys;
+  private RoomObserver observer = RoomObserver.NONE;
   private long lastSeq;
 
   /**
@@ -124,6 +127,25 @@ public final class Room {
   /** How many links the coordinator writes each broadcast to. */
   public int directLinks() {
     return routes.carryingLinks().size();
+  }
+
+  /** Who watches the room from now on (one observer; {@link RoomObserver#NONE} to stop). */
+  public void observe(RoomObserver newObserver) {
+    this.observer = newObserver;
+  }
+
+  /** Who is in the room and where each hangs in the tree, now. */
+  public RoomSnapshot snapshot() {
+    OverlayTree tree = placement.tree();
+    List<RoomSnapshot.UserView> users = new ArrayList<>();
+    for (Session s : sessions.all()) {
+      String parent = tree.parent(s.id());
+      Session parentSession = sessions.byId(parent);
+      users.add(new RoomSnapshot.UserView(s.id(), s.nick(), parentSession == null ? null : parentSession.nick(),
+          tree.depth(s.id()), s.rttMicros() == Long.MAX_VALUE ? -1 : s.rttMicros(), tree.childrenOf(s.id())));
+    }
+    users.sort(Comparator.comparing(u -> NicknameRules.key(u.nick())));
+    return new RoomSnapshot(lastSeq, routes.carryingLinks().size(), tree.maxDepth(), users);
   }
 
   /** A new link is open. */
@@ -171,9 +193,6 @@ public final class Room {
     stats.clients(sessions.size());
 
     routes.send(session, new Welcome(ProtocolLimits.VERSION, session.id(), nick, lastSeq, session.token(), false));
-    if (!nick.equals(hello.nick())) {
-      routes.send(session, new Notice(session.id(), hello.nick() + " is taken; you are " + nick + "."));
-    }
     routes.send(session, new Users(session.id(), lastSeq, sessions.nicksSorted(session)));
     history.newest(settings.historyOnJoin()).forEach(event -> routes.send(session, event.addressedTo(session.id())));
     publish(new Join(++lastSeq, clock.millis(), nick));
@@ -400,10 +419,12 @@ public final class Room {
       recipient.keepWhisper(delivered);
       routes.send(recipient, delivered);
       store.logWhisper(ts, session.nick(), recipient.nick(), whisper.text());
+      observer.whisper(ts, session.nick(), recipient.nick(), whisper.text());
       routes.send(session, new Ack(session.id(), whisper.id(), Ack.Status.DELIVERED, 0));
     } else if (knownNickKeys.contains(toKey)) {
       session.recentIds().record(whisper.id(), 0);
       stats.whisper();
+      observer.whisper(ts, session.nick(), whisper.to(), whisper.text());
       store.queueWhisper(toKey, new PendingWhisper(0, ts, session.nick(), whisper.to(), whisper.text()))
           .whenCompleteAsync((ok, failure) -> routes.send(session, failure == null
               ? new Ack(session.id(), whisper.id(), Ack.Status.QUEUED, 0)
@@ -502,6 +523,7 @@ public final class Room {
   private CompletableFuture<Void> publish(RoomEvent event) {
     history.add(event);
     routes.broadcast(event);
+    observer.roomEvent(event);
     return store.append(event);
   }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.prochat.protocol.Frame;
 import org.prochat.server.stats.ServerStats;
+import org.prochat.wire.FlushCoalescer;
 import org.prochat.wire.WirePipeline;
 
 /**
