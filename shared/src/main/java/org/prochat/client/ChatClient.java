@@ -1,16 +1,12 @@
 package org.prochat.client;
 
-import io.netty.bootstrap.Bootstrap;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,33 +14,34 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.prochat.node.PeerNode;
 import org.prochat.protocol.Ack;
-import org.prochat.protocol.Say;
-import org.prochat.protocol.Whisper;
+import org.prochat.protocol.Welcome;
 
 /**
- * One user's chat session with a coordinator, over a direct link.
+ * One user's chat session with a coordinator: directly, or below a proxy the coordinator picks; with
+ * a peer node of its own when {@link ChatClientOptions#peer()} asks for one. A lost link is
+ * reconnected and the session resumed by itself (see {@link ChatListener#onReconnecting}).
  *
  * <p>Every method may be called from any thread and never blocks. The session's state lives on the
- * link's Netty event loop; calls hop there, and the returned futures complete there, so a dependent
- * action ({@code thenAccept}) must not block either. Events arrive through the {@link ChatListener}
- * given to {@link #connect}, on the same event loop.
+ * client's Netty event loop; calls hop there, and the returned futures complete there, so a
+ * dependent action ({@code thenAccept}) must not block either. Events arrive through the {@link
+ * ChatListener} given to {@link #connect}, on the same event loop.
  */
 public final class ChatClient {
-  private final Channel channel;
+  private final EventLoop loop;
   private final ClientSession session;
-  private final HeartbeatHandler heartbeat;
-  private final CompletableFuture<Void> closed;
-  private final String nick;
+  private final LinkKeeper keeper;
+  private final PeerNode node;
+  private final Welcome welcome;
   private final MessageIdSource ids = new MessageIdSource();
 
-  private ChatClient(Channel channel, ClientSession session, HeartbeatHandler heartbeat,
-      CompletableFuture<Void> closed, String nick) {
-    this.channel = channel;
+  private ChatClient(EventLoop loop, ClientSession session, LinkKeeper keeper, PeerNode node, Welcome welcome) {
+    this.loop = loop;
     this.session = session;
-    this.heartbeat = heartbeat;
-    this.closed = closed;
-    this.nick = nick;
+    this.keeper = keeper;
+    this.node = node;
+    this.welcome = welcome;
   }
 
   /** {@link #connect(ServerAddress, String, ChatListener, ChatClientOptions)} with the defaults. */
@@ -60,63 +57,57 @@ public final class ChatClient {
    *     ChatListener#onWelcome} has run by then); fails with {@link ChatRefusedException} when the
    *     coordinator refuses the session (its error's code says why: {@code nick_invalid},
    *     {@code nick_reserved}, {@code too_many_connections}, ...) or with {@link ChatLinkException}
-   *     when the coordinator cannot be reached or does not answer within the connect timeout
+   *     when the coordinator cannot be reached or does not answer within the connect timeout, or the
+   *     peer port cannot be opened
    */
   public static CompletableFuture<ChatClient> connect(
       ServerAddress server, String nick, ChatListener listener, ChatClientOptions options) {
     Objects.requireNonNull(server, "server");
-    Objects.requireNonNull(options, "options");
-    ClientSession session = new ClientSession(nick, listener);
-    HeartbeatHandler heartbeat = new HeartbeatHandler(options.heartbeatInterval(), options.silenceLimit());
     EventLoopGroup group = options.eventLoopGroup() != null ? options.eventLoopGroup() : ownEventLoop();
-
-    ChannelFuture connecting = new Bootstrap()
-        .group(group)
-        .channel(NioSocketChannel.class)
-        .option(ChannelOption.TCP_NODELAY, true) // chat lines are small and someone is waiting for each
-        .handler(new ChatLinkInitializer(session, heartbeat, options.connectTimeout()))
-        .connect(server.host(), server.port());
-    Channel channel = connecting.channel();
-    // Watched from the start: once the link is closed its own event loop may stop, and a listener
-    // added to a stopped loop would never run.
-    CompletableFuture<Void> closed = new CompletableFuture<>();
-    channel.closeFuture().addListener(done -> closed.complete(null));
-    if (options.eventLoopGroup() == null) {
-      channel.closeFuture().addListener(done -> group.shutdownGracefully(0, 1, TimeUnit.SECONDS));
+    EventLoop loop = group.next();
+    PeerNode node;
+    try {
+      node = options.peer() == null ? null : PeerNode.start(options.peer(), loop);
+    } catch (IOException e) {
+      shutDownOwn(options, group);
+      return CompletableFuture.failedFuture(new ChatLinkException(e.getMessage(), e));
     }
-    connecting.addListener((ChannelFuture done) -> {
-      if (!done.isSuccess()) {
-        session.abandon(new ChatLinkException(
-            "cannot connect to " + server + ": " + done.cause().getMessage(), done.cause()));
-        done.channel().close();
-      }
-    });
+    ClientSession session = new ClientSession(nick, listener, node == null
+        ? ClientSession.PeerOffer.NONE : new ClientSession.PeerOffer(options.peer().acceptsChildren(), node.port()));
+    LinkKeeper keeper = new LinkKeeper(server, session, listener, options, loop, node);
+    keeper.closed().whenComplete((done, failure) -> shutDownOwn(options, group));
+    loop.execute(keeper::start);
     return session.welcomed()
-        .whenComplete((welcome, failure) -> {
-          if (failure != null) {
-            channel.close();
-          }
-        })
-        .thenApply(welcome -> new ChatClient(channel, session, heartbeat, closed, welcome.nick()));
+        .thenApply(welcome -> new ChatClient(loop, session, keeper, node, welcome));
+  }
+
+  /** What the coordinator said when it first let this client in: session id, granted nickname, room seq. */
+  public Welcome welcome() {
+    return welcome;
   }
 
   /** The nickname the coordinator granted (it may differ from the one asked for). */
   public String nick() {
-    return nick;
+    return welcome.nick();
+  }
+
+  /** The port this client's peer node listens on, if it has one. */
+  public Optional<Integer> peerPort() {
+    return Optional.ofNullable(node).map(PeerNode::port);
   }
 
   /**
    * Posts {@code text} to the room; text starting with {@code /} is a command the coordinator runs.
+   * While the link is being re-established it waits and goes out once the client is back.
    *
-   * @return completes with the ack ({@code posted}; {@code done} for a command, or the whisper's
-   *     status for {@code /msg}); fails with {@link
+   * @return completes with the ack (status {@code posted}, or {@code duplicate}); fails with {@link
    *     ChatRefusedException} when the coordinator refuses it (muted, text too long, ...) or with
-   *     {@link ChatLinkException} when the link closes first
+   *     {@link ChatLinkException} when the session ends first
    */
   public CompletableFuture<Ack> say(String text) {
     Objects.requireNonNull(text, "text");
     String id = ids.next();
-    return onEventLoop(() -> session.send(id, new Say(id, text)));
+    return onEventLoop(() -> session.say(id, text));
   }
 
   /**
@@ -129,12 +120,12 @@ public final class ChatClient {
     Objects.requireNonNull(to, "to");
     Objects.requireNonNull(text, "text");
     String id = ids.next();
-    return onEventLoop(() -> session.send(id, new Whisper(id, to, text)));
+    return onEventLoop(() -> session.whisper(id, to, text));
   }
 
   /**
    * Completes once every say and whisper sent so far has been acked or refused; fails with {@link
-   * ChatLinkException} when the link closes while some are still waiting.
+   * ChatLinkException} when the session ends while some are still waiting.
    */
   public CompletableFuture<Void> allAcked() {
     return onEventLoop(session::allAcked);
@@ -142,7 +133,15 @@ public final class ChatClient {
 
   /** The round-trip time to the coordinator measured by the latest heartbeat, if any yet. */
   public Optional<Duration> roundTrip() {
-    return Optional.ofNullable(heartbeat.roundTrip());
+    Channel uplink = keeper.uplink();
+    HeartbeatHandler heartbeat = uplink == null ? null : uplink.pipeline().get(HeartbeatHandler.class);
+    return Optional.ofNullable(heartbeat == null ? null : heartbeat.roundTrip());
+  }
+
+  /** How many users this client relays for right now. */
+  public CompletableFuture<Integer> relayingFor() {
+    return node == null ? CompletableFuture.completedFuture(0)
+        : onEventLoop(() -> CompletableFuture.completedFuture(node.sessionsBelow()));
   }
 
   /** {@link #quit(String)} with the reason "quit". */
@@ -151,30 +150,27 @@ public final class ChatClient {
   }
 
   /**
-   * Says goodbye and closes the link. Frames not yet acked are not waited for (see {@link
-   * #allAcked}). The listener then hears {@link ChatListener#onDisconnected} with {@code requested}
-   * true. Calling it again, or after the link closed, does no harm.
+   * Says goodbye and closes every link; children of this client's peer node move elsewhere. Frames
+   * not yet acked are not waited for (see {@link #allAcked}). The listener then hears {@link
+   * ChatListener#onDisconnected} with {@code requested} true. Calling it again, or after the session
+   * ended, does no harm.
    *
    * @param reason what the room is told in the leave event
-   * @return completes when the link is closed
+   * @return completes when every link is closed
    */
   public CompletableFuture<Void> quit(String reason) {
     Objects.requireNonNull(reason, "reason");
     try {
-      channel.eventLoop().execute(() -> {
-        session.quit(reason);
-        // An empty write completes after the bye before it is flushed: close only then.
-        channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
-      });
+      loop.execute(() -> keeper.quit(reason));
     } catch (RejectedExecutionException alreadyStopped) {
-      // The event loop only stops after the link closed, so 'closed' is already complete.
+      // The event loop only stops after the keeper finished, so 'closed' is already complete.
     }
-    return closed.copy();
+    return keeper.closed().copy();
   }
 
   private <T> CompletableFuture<T> onEventLoop(Supplier<CompletableFuture<T>> action) {
     try {
-      return CompletableFuture.supplyAsync(action, channel.eventLoop()).thenCompose(result -> result);
+      return CompletableFuture.supplyAsync(action, loop).thenCompose(result -> result);
     } catch (RejectedExecutionException alreadyStopped) {
       return CompletableFuture.failedFuture(new ChatLinkException("not connected", alreadyStopped));
     }
@@ -183,5 +179,11 @@ public final class ChatClient {
   private static EventLoopGroup ownEventLoop() {
     // Daemon: a client that was never quit must not keep the JVM alive.
     return new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("prochat-client", true), NioIoHandler.newFactory());
+  }
+
+  private static void shutDownOwn(ChatClientOptions options, EventLoopGroup group) {
+    if (options.eventLoopGroup() == null) {
+      group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+    }
   }
 }

@@ -3,6 +3,7 @@ package org.prochat.client;
 import io.netty.channel.EventLoopGroup;
 import java.time.Duration;
 import java.util.Objects;
+import org.prochat.node.PeerNodeOptions;
 
 /**
  * How a {@link ChatClient} runs its link.
@@ -14,11 +15,14 @@ import java.util.Objects;
  * @param eventLoopGroup the Netty event loops to run on, shared by many clients (load generator,
  *     relay); {@code null} makes every client start one thread of its own and stop it when the link
  *     closes
+ * @param peer the peer node this client embeds, or {@code null} for none (it then relays for nobody
+ *     and opens no port)
  */
-public record ChatClientOptions(Duration heartbeatInterval, Duration connectTimeout, EventLoopGroup eventLoopGroup) {
-  /** Ping every 15 s, give up connecting after 10 s, a thread of its own. */
+public record ChatClientOptions(Duration heartbeatInterval, Duration connectTimeout, EventLoopGroup eventLoopGroup,
+    PeerNodeOptions peer) {
+  /** Ping every 15 s, give up connecting after 10 s, a thread of its own, no peer node. */
   public static final ChatClientOptions DEFAULTS =
-      new ChatClientOptions(Duration.ofSeconds(15), Duration.ofSeconds(10), null);
+      new ChatClientOptions(Duration.ofSeconds(15), Duration.ofSeconds(10), null, null);
 
   private static final int SILENT_INTERVALS_BEFORE_LOST = 3;
 
@@ -28,15 +32,20 @@ public record ChatClientOptions(Duration heartbeatInterval, Duration connectTime
   }
 
   public ChatClientOptions withHeartbeatInterval(Duration interval) {
-    return new ChatClientOptions(interval, connectTimeout, eventLoopGroup);
+    return new ChatClientOptions(interval, connectTimeout, eventLoopGroup, peer);
   }
 
   public ChatClientOptions withConnectTimeout(Duration timeout) {
-    return new ChatClientOptions(heartbeatInterval, timeout, eventLoopGroup);
+    return new ChatClientOptions(heartbeatInterval, timeout, eventLoopGroup, peer);
   }
 
   public ChatClientOptions withEventLoopGroup(EventLoopGroup group) {
-    return new ChatClientOptions(heartbeatInterval, connectTimeout, group);
+    return new ChatClientOptions(heartbeatInterval, connectTimeout, group, peer);
+  }
+
+  /** With a peer node of these options (null: none). */
+  public ChatClientOptions withPeer(PeerNodeOptions options) {
+    return new ChatClientOptions(heartbeatInterval, connectTimeout, eventLoopGroup, options);
   }
 
   /** Nothing heard for this long (several missed pongs in a row) means the link is dead. */

@@ -1,10 +1,8 @@
 package org.prochat.client;
 
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.util.concurrent.ScheduledFuture;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.prochat.protocol.Frame;
@@ -13,61 +11,68 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Connects a {@link ClientSession} to its Netty channel: opens the session when the socket is up,
- * hands it every decoded frame, tells it when the channel closes, and gives up on a coordinator that
- * does not welcome the client within the connect timeout.
+ * Connects one of the client's links to its {@link LinkKeeper}: says when it is up, hands over every
+ * decoded frame, says when it closes. A bootstrap link that gets no welcome within the connect
+ * timeout is given up.
  */
 final class ChatLinkHandler extends SimpleChannelInboundHandler<Object> {
   private static final Logger log = LoggerFactory.getLogger(ChatLinkHandler.class);
 
-  private final ClientSession session;
+  private final LinkKeeper keeper;
+  private final LinkKeeper.Role role;
   private final Duration welcomeTimeout;
 
-  ChatLinkHandler(ClientSession session, Duration welcomeTimeout) {
-    this.session = session;
+  ChatLinkHandler(LinkKeeper keeper, LinkKeeper.Role role, Duration welcomeTimeout) {
+    this.keeper = keeper;
+    this.role = role;
     this.welcomeTimeout = welcomeTimeout;
   }
 
   @Override
   public void handlerAdded(ChannelHandlerContext ctx) {
+    if (role != LinkKeeper.Role.BOOTSTRAP) {
+      return;
+    }
     // Counted from registration, so a connect that hangs is covered as well as a silent coordinator.
     ScheduledFuture<?> timeout = ctx.executor().schedule(() -> {
-      session.abandon(new ChatLinkException(
-          "no welcome from the coordinator within " + welcomeTimeout.toMillis() + " ms"));
-      ctx.close();
+      if (keeper.awaitingWelcome(ctx.channel())) {
+        keeper.welcomeTimedOut(ctx.channel(), welcomeTimeout);
+        ctx.close();
+      }
     }, welcomeTimeout.toNanos(), TimeUnit.NANOSECONDS);
-    session.welcomed().whenComplete((welcome, failure) -> timeout.cancel(false));
+    ctx.channel().closeFuture().addListener(closed -> timeout.cancel(false));
   }
 
   @Override
   public void channelActive(ChannelHandlerContext ctx) {
-    session.linkOpened(frame -> ctx.writeAndFlush(frame).addListener(ChannelFutureListener.CLOSE_ON_FAILURE));
+    keeper.active(ctx.channel(), role);
     ctx.fireChannelActive();
   }
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, Object msg) {
     switch (msg) {
-      case Frame frame -> session.receive(frame);
-      case Violation violation -> log.warn("the coordinator sent a bad line: {}", violation.message());
+      case Frame frame -> keeper.read(ctx.channel(), frame);
+      case Violation violation -> log.warn("{} sent a bad line: {}", ctx.channel().remoteAddress(), violation.message());
       default -> log.debug("ignored an unexpected {}", msg.getClass().getName());
     }
   }
 
   @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+    keeper.writabilityChanged(ctx.channel());
+    ctx.fireChannelWritabilityChanged();
+  }
+
+  @Override
   public void channelInactive(ChannelHandlerContext ctx) {
-    session.linkClosed();
+    keeper.inactive(ctx.channel());
     ctx.fireChannelInactive();
   }
 
-  /** A network error is how links end; anything else is a bug (a listener's, say) worth a warning. */
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    if (cause instanceof IOException) {
-      log.debug("the link to {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
-    } else {
-      log.warn("closing the link to {} after an unexpected error", ctx.channel().remoteAddress(), cause);
-    }
+    log.debug("closing the link to {}", ctx.channel().remoteAddress(), cause);
     ctx.close();
   }
 }

@@ -3,19 +3,21 @@ package org.prochat.client;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
-import java.time.Duration;
+import java.util.function.Supplier;
 import org.prochat.wire.WirePipeline;
 
-/** Builds the pipeline of one client link to a coordinator. */
+/** Builds the pipeline of one client link: to the coordinator, or to a proxy above it. */
 final class ChatLinkInitializer extends ChannelInitializer<SocketChannel> {
-  private final ClientSession session;
-  private final HeartbeatHandler heartbeat;
-  private final Duration welcomeTimeout;
+  private final LinkKeeper keeper;
+  private final LinkKeeper.Role role;
+  private final ChatClientOptions options;
+  private final Supplier<String> sid;
 
-  ChatLinkInitializer(ClientSession session, HeartbeatHandler heartbeat, Duration welcomeTimeout) {
-    this.session = session;
-    this.heartbeat = heartbeat;
-    this.welcomeTimeout = welcomeTimeout;
+  ChatLinkInitializer(LinkKeeper keeper, LinkKeeper.Role role, ChatClientOptions options, Supplier<String> sid) {
+    this.keeper = keeper;
+    this.role = role;
+    this.options = options;
+    this.sid = sid;
   }
 
   @Override
@@ -23,9 +25,9 @@ final class ChatLinkInitializer extends ChannelInitializer<SocketChannel> {
     ChannelPipeline pipeline = channel.pipeline();
     // NDJSON lines with the protocol's length limit <-> frames.
     WirePipeline.addCodec(pipeline);
-    // Pings, pongs and dead-link detection never reach the session.
-    pipeline.addLast("heartbeat", heartbeat);
-    // Everything else is the session's business.
-    pipeline.addLast("session", new ChatLinkHandler(session, welcomeTimeout));
+    // Pings, round trips and dead-link detection.
+    pipeline.addLast("heartbeat", new HeartbeatHandler(options.heartbeatInterval(), options.silenceLimit(), sid));
+    // Everything else goes to the keeper, which knows what this link is for.
+    pipeline.addLast("link", new ChatLinkHandler(keeper, role, options.connectTimeout()));
   }
 }

@@ -1,5 +1,6 @@
 package org.prochat.client;
 
+import java.time.Duration;
 import org.prochat.protocol.ErrorFrame;
 import org.prochat.protocol.Notice;
 import org.prochat.protocol.PrivateMessage;
@@ -60,4 +61,26 @@ public interface ChatListener {
    * @param requested true when this client asked for it with {@link ChatClient#quit(String)}
    */
   void onDisconnected(String reason, boolean requested);
+
+  /**
+   * The link to the coordinator was lost (or its proxy went away); the client tries again after
+   * {@code retryIn}. What the user sends meanwhile waits and goes out once the client is back.
+   *
+   * @param attempt 1 for the first try after the loss, then 2, 3, ...
+   */
+  default void onReconnecting(int attempt, Duration retryIn) {}
+
+  /**
+   * Back in the room after a lost link. When {@code welcome.resumed()} it is the same session and
+   * nobody saw it leave; otherwise the coordinator had already let it go and this is a new session
+   * (possibly under another nickname). Either way, missed events follow in order.
+   */
+  default void onReconnected(Welcome welcome) {}
+
+  /**
+   * How this client reaches the coordinator changed.
+   *
+   * @param parentNick the proxy it now hangs below, or null for a direct link
+   */
+  default void onRoute(String parentNick) {}
 }

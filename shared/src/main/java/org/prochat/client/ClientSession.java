@@ -5,16 +5,21 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.prochat.protocol.Ack;
 import org.prochat.protocol.Bye;
+import org.prochat.protocol.ErrorCode;
 import org.prochat.protocol.ErrorFrame;
 import org.prochat.protocol.Frame;
 import org.prochat.protocol.Hello;
 import org.prochat.protocol.Notice;
+import org.prochat.protocol.Pong;
 import org.prochat.protocol.PrivateMessage;
 import org.prochat.protocol.ProtocolLimits;
 import org.prochat.protocol.Replay;
+import org.prochat.protocol.Resume;
 import org.prochat.protocol.RoomEvent;
+import org.prochat.protocol.Say;
 import org.prochat.protocol.Users;
 import org.prochat.protocol.Welcome;
+import org.prochat.protocol.Whisper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,11 +28,13 @@ import org.slf4j.LoggerFactory;
  * handshake, acks and refusals settling the {@link SendOutbox}, room events put in order by the
  * {@link RoomEventSequencer}, everything else passed to the {@link ChatListener}.
  *
- * <p>It knows nothing of sockets: a link hands it a way to send frames ({@link #linkOpened}) and
- * tells it when it closes ({@link #linkClosed}). That keeps it testable without a network, and lets a
- * later resume attach the same session to a new link.
+ * <p>It knows nothing of sockets: a link hands it a way to send frames ({@link #linkOpened},
+ * {@link #uplinkChanged}) and tells it when it is lost ({@link #linkLost}) or closed for good
+ * ({@link #linkClosed}). A session outlives a lost link: on the next link it asks for itself back,
+ * sends again what was not acknowledged and replays what it missed, so nothing is lost and nothing
+ * shown twice.
  *
- * <p>Not thread-safe: every method runs on the link's event loop.
+ * <p>Not thread-safe: every method runs on the client's event loop.
  */
 final class ClientSession {
   private static final Logger log = LoggerFactory.getLogger(ClientSession.class);
@@ -35,20 +42,30 @@ final class ClientSession {
 
   private final String askedNick;
   private final ChatListener listener;
+  private final PeerOffer peerOffer;
   private final SendOutbox outbox = new SendOutbox();
   private final CompletableFuture<Welcome> welcomed = new CompletableFuture<>();
   private Consumer<Frame> link;
   private RoomEventSequencer sequencer;
+  private Welcome current;
+  private long lastWhisper;
   private String closeReason;
+  private boolean ended;
   private boolean quitting;
 
-  ClientSession(String askedNick, ChatListener listener) {
+  /** What this client offers the overlay in its hello: to relay for others, on which port. */
+  record PeerOffer(boolean relay, Integer port) {
+    static final PeerOffer NONE = new PeerOffer(false, null);
+  }
+
+  ClientSession(String askedNick, ChatListener listener, PeerOffer peerOffer) {
     this.askedNick = Objects.requireNonNull(askedNick, "askedNick");
     this.listener = Objects.requireNonNull(listener, "listener");
+    this.peerOffer = Objects.requireNonNull(peerOffer, "peerOffer");
   }
 
   /**
-   * Completes with the welcome (after {@link ChatListener#onWelcome}); fails with {@link
+   * Completes with the first welcome (after {@link ChatListener#onWelcome}); fails with {@link
    * ChatRefusedException} when the coordinator refuses the session, or {@link ChatLinkException} when
    * the link fails first.
    */
@@ -56,10 +73,51 @@ final class ClientSession {
     return welcomed;
   }
 
-  /** A link is up: frames go out through {@code sender} from now on, starting with the hello. */
+  /** The session id, or null before the first welcome. */
+  String sid() {
+    return current == null ? null : current.sid();
+  }
+
+  /** The resume token, or null before the first welcome. */
+  String token() {
+    return current == null ? null : current.token();
+  }
+
+  /** True once the coordinator has welcomed this session. */
+  boolean isOpen() {
+    return sequencer != null;
+  }
+
+  /**
+   * True when the session must not come back: the user quit, or the coordinator said goodbye or
+   * refused it for good.
+   */
+  boolean ended() {
+    return ended || quitting;
+  }
+
+  /**
+   * A new link to the coordinator is up: frames go out through {@code sender}, starting with the
+   * hello — asking for this session back when it had one.
+   */
   void linkOpened(Consumer<Frame> sender) {
     this.link = sender;
-    sender.accept(new Hello(ProtocolLimits.VERSION, askedNick));
+    Resume resume = current == null ? null : new Resume(current.sid(), current.token(), lastWhisper);
+    String nick = current == null ? askedNick : current.nick();
+    sender.accept(new Hello(ProtocolLimits.VERSION, nick, peerOffer.relay(), peerOffer.port(), resume, null));
+  }
+
+  /** The session now speaks through another link (it moved below a proxy); no hello needed. */
+  void uplinkChanged(Consumer<Frame> sender) {
+    this.link = sender;
+  }
+
+  /** The link is lost but the session goes on: what is sent meanwhile waits in the outbox. */
+  void linkLost() {
+    link = null;
+    if (sequencer != null) {
+      sequencer.forgetReplay();
+    }
   }
 
   /** The session cannot start: the link failed or the welcome took too long. No effect once welcomed. */
@@ -67,7 +125,7 @@ final class ClientSession {
     welcomed.completeExceptionally(cause);
   }
 
-  /** One frame from the coordinator. */
+  /** One frame for this session. */
   void receive(Frame frame) {
     if (!isOpen() && !(frame instanceof Welcome || frame instanceof ErrorFrame || frame instanceof Bye)) {
       log.debug("ignored a {} that came before the welcome", frame.getClass().getSimpleName());
@@ -76,28 +134,51 @@ final class ClientSession {
     switch (frame) {
       case Welcome welcome -> welcome(welcome);
       case ErrorFrame error -> error(error);
-      case Bye bye -> rememberCloseReason(bye.reason());
+      case Bye bye -> {
+        ended = true;
+        rememberCloseReason(bye.reason());
+      }
       case Users users -> listener.onUsers(users);
       case RoomEvent event -> roomEvent(event);
       case Ack ack -> outbox.acknowledge(ack);
-      case PrivateMessage message -> listener.onPrivateMessage(message);
+      case PrivateMessage message -> privateMessage(message);
       case Notice notice -> listener.onNotice(notice);
+      case Pong pong -> headAt(pong.seq());
       default -> log.debug("ignored a {} the coordinator should not send", frame.getClass().getSimpleName());
     }
   }
 
+  /** The room is at {@code seq} (a pong or an attach confirmation says so): replay the end if it was missed. */
+  void headAt(long seq) {
+    if (isOpen() && link != null) {
+      sequencer.headAt(seq).ifPresent(after -> link.accept(new Replay(sid(), after)));
+    }
+  }
+
+  /** Posts {@code text} (or runs it as a command) under {@code id}; see {@link #send}. */
+  CompletableFuture<Ack> say(String id, String text) {
+    return send(id, new Say(null, id, text));
+  }
+
+  /** Whispers {@code text} to {@code to} under {@code id}; see {@link #send}. */
+  CompletableFuture<Ack> whisper(String id, String to, String text) {
+    return send(id, new Whisper(null, id, to, text));
+  }
+
   /**
-   * Sends a frame that expects an ack.
+   * Sends a frame that expects an ack, now or, while the link is lost, once it is back.
    *
-   * @return see {@link SendOutbox#add}; fails at once with {@link ChatLinkException} when there is no
-   *     link or the session is quitting
+   * @return see {@link SendOutbox#add}; fails at once with {@link ChatLinkException} before the
+   *     welcome or once the session has ended
    */
-  CompletableFuture<Ack> send(String id, Frame frame) {
-    if (link == null || quitting) {
+  private CompletableFuture<Ack> send(String id, Frame frame) {
+    if (!isOpen() || ended()) {
       return CompletableFuture.failedFuture(new ChatLinkException("not connected"));
     }
-    CompletableFuture<Ack> acked = outbox.add(id);
-    link.accept(frame);
+    CompletableFuture<Ack> acked = outbox.add(id, frame);
+    if (link != null) {
+      link.accept(stamped(frame));
+    }
     return acked;
   }
 
@@ -108,16 +189,19 @@ final class ClientSession {
 
   /** Says goodbye with {@code reason}; the caller closes the link once the bye is written. */
   void quit(String reason) {
-    if (link != null && !quitting) {
+    if (!quitting) {
       quitting = true;
       rememberCloseReason(reason);
-      link.accept(new Bye(null, reason));
+      if (link != null) {
+        link.accept(new Bye(sid(), reason));
+      }
     }
   }
 
-  /** The link is gone: the session is over, or never started. */
+  /** The last link is gone and none will follow: the session is over, or never started. */
   void linkClosed() {
     link = null;
+    ended = true;
     String reason = closeReason != null ? closeReason : CONNECTION_LOST;
     if (!isOpen()) {
       welcomed.completeExceptionally(
@@ -128,21 +212,25 @@ final class ClientSession {
     listener.onDisconnected(reason, quitting);
   }
 
-  private boolean isOpen() {
-    return sequencer != null;
-  }
-
   private void welcome(Welcome welcome) {
-    if (welcomed.isDone()) {
-      log.debug("ignored a welcome after the handshake had ended");
+    if (!isOpen()) {
+      current = welcome;
+      sequencer = new RoomEventSequencer(welcome.seq());
+      listener.onWelcome(welcome, askedNick);
+      welcomed.complete(welcome);
       return;
     }
-    sequencer = new RoomEventSequencer(welcome.seq());
-    listener.onWelcome(welcome, askedNick);
-    welcomed.complete(welcome);
+    // Back after a lost link: the same session when resumed, else a new one in the same room.
+    current = welcome;
+    listener.onReconnected(welcome);
+    outbox.unacknowledged().forEach(frame -> link.accept(stamped(frame)));
+    link.accept(new Replay(sid(), sequencer.lastSeq()));
   }
 
   private void error(ErrorFrame error) {
+    if (error.fatal() && error.code() != ErrorCode.TIMEOUT) {
+      ended = true; // a timeout is the link's fault and worth another try; anything else is final
+    }
     if (error.fatal()) {
       rememberCloseReason(error.message());
     }
@@ -157,7 +245,31 @@ final class ClientSession {
   private void roomEvent(RoomEvent event) {
     RoomEventSequencer.Release release = sequencer.accept(event);
     release.inOrder().forEach(e -> listener.onRoomEvent(e, sequencer.isHistory(e)));
-    release.replayAfter().ifPresent(after -> link.accept(new Replay(null, after)));
+    release.replayAfter().ifPresent(after -> {
+      if (link != null) {
+        link.accept(new Replay(sid(), after));
+      }
+    });
+  }
+
+  /** Whispers resent after a resume may already have arrived: their numbers tell. */
+  private void privateMessage(PrivateMessage message) {
+    if (message.n() > 0) {
+      if (message.n() <= lastWhisper) {
+        return;
+      }
+      lastWhisper = message.n();
+    }
+    listener.onPrivateMessage(message);
+  }
+
+  /** The frame as sent by this session now: it names the current session id (proxies require it). */
+  private Frame stamped(Frame frame) {
+    return switch (frame) {
+      case Say say -> new Say(sid(), say.id(), say.text());
+      case Whisper whisper -> new Whisper(sid(), whisper.id(), whisper.to(), whisper.text());
+      default -> frame;
+    };
   }
 
   /** The first reason wins: a fatal error is more telling than the bye that follows it. */

@@ -6,6 +6,7 @@ import io.netty.util.concurrent.ScheduledFuture;
 import io.netty.util.concurrent.Ticker;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.prochat.protocol.Ping;
 import org.prochat.protocol.Pong;
 import org.slf4j.Logger;
@@ -17,8 +18,10 @@ import org.slf4j.LoggerFactory;
  * link when nothing at all has been heard for the silence limit — a peer that vanished without a
  * FIN would otherwise look connected forever.
  *
- * <p>Pings and pongs stop here; every other message goes on to the next handler. One instance per
- * link.
+ * <p>Each ping names the session ({@code sid}; proxies require it) and reports the last measured
+ * round trip, which the coordinator uses to compare proxies. Pongs go on to the next handler after
+ * being measured (they also tell the room's latest event number); pongs for other sessions, which
+ * a proxy relays, are passed on untouched. One instance per link.
  */
 final class HeartbeatHandler extends ChannelInboundHandlerAdapter {
   private static final Logger log = LoggerFactory.getLogger(HeartbeatHandler.class);
@@ -33,9 +36,13 @@ final class HeartbeatHandler extends ChannelInboundHandlerAdapter {
   private ScheduledFuture<?> ticker;
   private volatile Duration roundTrip;
 
-  HeartbeatHandler(Duration interval, Duration silenceLimit) {
+  private final Supplier<String> sid;
+
+  /** @param sid the session id to name in pings; null before the welcome */
+  HeartbeatHandler(Duration interval, Duration silenceLimit, Supplier<String> sid) {
     this.intervalNanos = interval.toNanos();
     this.silenceLimitNanos = silenceLimit.toNanos();
+    this.sid = sid;
   }
 
   /** The round-trip time of the latest answered ping, or null before the first pong. Any thread. */
@@ -73,9 +80,15 @@ final class HeartbeatHandler extends ChannelInboundHandlerAdapter {
     long now = now();
     lastHeard = now;
     switch (msg) {
-      case Pong pong when pong.t() >= 0 && pong.t() <= now -> roundTrip = Duration.ofNanos(now - pong.t());
-      case Pong _ -> log.debug("ignored a pong for a ping this link never sent");
-      case Ping ping -> ctx.writeAndFlush(new Pong(null, ping.t()));
+      case Pong pong when isMine(pong) -> {
+        if (pong.t() >= 0 && pong.t() <= now) {
+          roundTrip = Duration.ofNanos(now - pong.t());
+        } else {
+          log.debug("a pong for a ping this link never sent");
+        }
+        ctx.fireChannelRead(msg);
+      }
+      case Ping ping when ping.sid() == null -> ctx.writeAndFlush(new Pong(null, ping.t()));
       default -> ctx.fireChannelRead(msg);
     }
   }
@@ -104,7 +117,12 @@ final class HeartbeatHandler extends ChannelInboundHandlerAdapter {
       ctx.close();
       return;
     }
-    ctx.writeAndFlush(new Ping(null, now));
+    Duration measured = roundTrip;
+    ctx.writeAndFlush(new Ping(sid.get(), now, measured == null ? null : measured.toNanos() / 1000));
+  }
+
+  private boolean isMine(Pong pong) {
+    return pong.sid() == null || pong.sid().equals(sid.get());
   }
 
   private long now() {

@@ -71,6 +71,25 @@ final class RoomEventSequencer {
     return new Release(ready, OptionalLong.of(lastSeq));
   }
 
+  /**
+   * The coordinator says the room is at {@code head} (a pong tells). When that is past everything
+   * delivered and no replay is under way, the events at the end were missed: replay them.
+   *
+   * @return the {@code seq} to ask a replay after, if one is needed
+   */
+  OptionalLong headAt(long head) {
+    if (!anchored || head <= lastSeq || lastSeq < replayTarget) {
+      return OptionalLong.empty();
+    }
+    replayTarget = head;
+    return OptionalLong.of(lastSeq);
+  }
+
+  /** After a lost link: whatever replay was under way is gone with it; ask anew when needed. */
+  void forgetReplay() {
+    replayTarget = -1;
+  }
+
   /** True for events that happened before this session joined. */
   boolean isHistory(RoomEvent event) {
     return event.seq() <= welcomeSeq;

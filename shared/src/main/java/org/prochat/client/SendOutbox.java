@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.prochat.protocol.Ack;
+import org.prochat.protocol.Frame;
 import org.prochat.protocol.ErrorFrame;
 
 /**
@@ -15,29 +16,37 @@ import org.prochat.protocol.ErrorFrame;
  * <p>Not thread-safe: confined to the link's event loop, like the rest of {@link ClientSession}.
  */
 final class SendOutbox {
-  private final Map<String, CompletableFuture<Ack>> pending = new LinkedHashMap<>();
+  private final Map<String, Pending> pending = new LinkedHashMap<>();
   private final List<CompletableFuture<Void>> emptyWaiters = new ArrayList<>();
 
   /**
-   * Waits for the ack of frame {@code id}.
+   * Waits for the ack of {@code frame}, sent under {@code id}; the frame is kept to be resent.
    *
    * @return completes with the ack; fails with {@link ChatRefusedException} when the coordinator
    *     refuses the frame, or with the cause given to {@link #failAll}
    * @throws IllegalStateException when {@code id} is already pending: ids must be unique
    */
-  CompletableFuture<Ack> add(String id) {
+  CompletableFuture<Ack> add(String id, Frame frame) {
     CompletableFuture<Ack> result = new CompletableFuture<>();
-    if (pending.putIfAbsent(id, result) != null) {
+    if (pending.putIfAbsent(id, new Pending(frame, result)) != null) {
       throw new IllegalStateException("frame id " + id + " is already waiting for its ack");
     }
     return result;
   }
 
+  /**
+   * The frames still waiting, in the order they were sent: to send again after the link was lost
+   * (the coordinator drops the ones it already has).
+   */
+  List<Frame> unacknowledged() {
+    return pending.values().stream().map(Pending::frame).toList();
+  }
+
   /** Settles the frame the ack names; an ack for an id not pending (a late duplicate) is ignored. */
   void acknowledge(Ack ack) {
-    CompletableFuture<Ack> settled = pending.remove(ack.id());
+    Pending settled = pending.remove(ack.id());
     if (settled != null) {
-      settled.complete(ack);
+      settled.result().complete(ack);
       releaseWaitersIfEmpty();
     }
   }
@@ -48,18 +57,18 @@ final class SendOutbox {
    * @return true when the error was about a pending frame
    */
   boolean refuse(ErrorFrame error) {
-    CompletableFuture<Ack> settled = error.id() == null ? null : pending.remove(error.id());
+    Pending settled = error.id() == null ? null : pending.remove(error.id());
     if (settled == null) {
       return false;
     }
-    settled.completeExceptionally(new ChatRefusedException(error));
+    settled.result().completeExceptionally(new ChatRefusedException(error));
     releaseWaitersIfEmpty();
     return true;
   }
 
   /** Fails every pending frame, and every {@link #whenEmpty} waiter, with {@code cause}. */
   void failAll(Throwable cause) {
-    List<CompletableFuture<Ack>> failed = List.copyOf(pending.values());
+    List<CompletableFuture<Ack>> failed = pending.values().stream().map(Pending::result).toList();
     List<CompletableFuture<Void>> waiters = List.copyOf(emptyWaiters);
     pending.clear();
     emptyWaiters.clear();
@@ -87,4 +96,6 @@ final class SendOutbox {
       waiters.forEach(w -> w.complete(null));
     }
   }
+
+  private record Pending(Frame frame, CompletableFuture<Ack> result) {}
 }

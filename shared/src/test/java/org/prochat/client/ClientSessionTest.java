@@ -18,7 +18,9 @@ import org.prochat.protocol.Join;
 import org.prochat.protocol.Message;
 import org.prochat.protocol.Notice;
 import org.prochat.protocol.ProtocolLimits;
+import org.prochat.protocol.Pong;
 import org.prochat.protocol.Replay;
+import org.prochat.protocol.Resume;
 import org.prochat.protocol.Say;
 import org.prochat.protocol.Users;
 import org.prochat.protocol.Welcome;
@@ -27,13 +29,13 @@ import org.prochat.protocol.Welcome;
 class ClientSessionTest {
   private final List<String> heard = new ArrayList<>();
   private final List<Frame> sent = new ArrayList<>();
-  private final ClientSession session = new ClientSession("alice", new DescribingListener(heard));
+  private final ClientSession session = new ClientSession("alice", new DescribingListener(heard), ClientSession.PeerOffer.NONE);
 
   @Test
   void anOpenedLinkSaysHelloWithTheProtocolVersionAndTheAskedNickname() {
     session.linkOpened(sent::add);
 
-    assertThat(sent).containsExactly(new Hello(ProtocolLimits.VERSION, "alice"));
+    assertThat(sent).containsExactly(new Hello(ProtocolLimits.VERSION, "alice", false, null, null, null));
   }
 
   @Test
@@ -89,7 +91,7 @@ class ClientSessionTest {
 
     session.receive(message(1));
     session.receive(message(3));
-    assertThat(sent).containsExactly(new Replay(null, 1));
+    assertThat(sent).containsExactly(new Replay("s1", 1));
     session.receive(message(2));
     session.receive(message(3));
 
@@ -99,10 +101,8 @@ class ClientSessionTest {
   @Test
   void aSentFrameWaitsForItsAck() {
     welcomed(0);
-    Say say = new Say("c-1", "hello room");
-
-    CompletableFuture<Ack> acked = session.send("c-1", say);
-    assertThat(sent).containsExactly(say);
+    CompletableFuture<Ack> acked = session.say("c-1", "hello room");
+    assertThat(sent).containsExactly(new Say(session.sid(), "c-1", "hello room"));
     assertThat(acked).isNotDone();
     session.receive(new Ack(null, "c-1", Ack.Status.POSTED, 1));
 
@@ -113,7 +113,7 @@ class ClientSessionTest {
   @Test
   void aRefusedFrameFailsItsFutureAndTheListenerHearsWhy() {
     welcomed(0);
-    CompletableFuture<Ack> acked = session.send("c-1", new Say("c-1", "spam"));
+    CompletableFuture<Ack> acked = session.say("c-1", "spam");
 
     session.receive(new ErrorFrame(null, ErrorCode.MUTED, "you are muted", "c-1", false));
 
@@ -134,7 +134,7 @@ class ClientSessionTest {
   @Test
   void aLostLinkEndsTheSessionFailsWhatWaitsAndTellsTheListener() {
     welcomed(0);
-    CompletableFuture<Ack> acked = session.send("c-1", new Say("c-1", "hello"));
+    CompletableFuture<Ack> acked = session.say("c-1", "hello");
     CompletableFuture<Void> allAcked = session.allAcked();
 
     session.linkClosed();
@@ -142,7 +142,7 @@ class ClientSessionTest {
     assertThat(acked.exceptionNow()).isInstanceOf(ChatLinkException.class);
     assertThat(allAcked).isCompletedExceptionally();
     assertThat(heard).containsExactly("disconnected connection lost requested=false");
-    assertThat(session.send("c-2", new Say("c-2", "anyone?"))).isCompletedExceptionally();
+    assertThat(session.say("c-2", "anyone?")).isCompletedExceptionally();
   }
 
   @Test
@@ -174,8 +174,65 @@ class ClientSessionTest {
     session.receive(new Bye(null, "quit"));
     session.linkClosed();
 
-    assertThat(sent).containsExactly(new Bye(null, "gone fishing"));
+    assertThat(sent).containsExactly(new Bye("s1", "gone fishing"));
     assertThat(heard).containsExactly("disconnected gone fishing requested=true");
+  }
+
+  @Test
+  void aLostLinkKeepsTheSessionAndTheNextLinkAsksForItBack() {
+    welcomed(0);
+    session.receive(wire("{\"type\":\"private\",\"sid\":\"s1\",\"ts\":0,\"from\":\"bob\",\"to\":\"alice\","
+        + "\"text\":\"psst\",\"n\":3}"));
+
+    session.linkLost();
+    session.linkOpened(sent::add);
+
+    assertThat(sent).containsExactly(new Hello(ProtocolLimits.VERSION, "alice", false, null, new Resume("s1", "t", 3), null));
+    assertThat(heard).doesNotContain("disconnected connection lost requested=false");
+  }
+
+  @Test
+  void whatWasSentWhileTheLinkWasLostGoesOutOnceResumedFollowedByAReplay() {
+    welcomed(0);
+    session.receive(message(1));
+    CompletableFuture<Ack> before = session.say("c-1", "sent before the loss");
+    session.linkLost();
+    CompletableFuture<Ack> during = session.say("c-2", "typed while away");
+    session.linkOpened(sent::add);
+    sent.clear();
+
+    session.receive(resumedWelcome());
+
+    assertThat(sent).containsExactly(new Say("s1", "c-1", "sent before the loss"), new Say("s1", "c-2", "typed while away"),
+        new Replay("s1", 1));
+    assertThat(before).isNotDone();
+    assertThat(during).isNotDone();
+    assertThat(heard).contains("reconnected s1 resumed=true");
+  }
+
+  @Test
+  void aWhisperResentAfterAResumeIsShownOnce() {
+    welcomed(0);
+    String whisper = "{\"type\":\"private\",\"sid\":\"s1\",\"ts\":0,\"from\":\"bob\",\"to\":\"alice\",\"text\":\"psst\",\"n\":1}";
+
+    session.receive(wire(whisper));
+    session.receive(wire(whisper));
+
+    assertThat(heard).containsExactly("whisper bob psst");
+  }
+
+  @Test
+  void aPongAheadOfTheLastEventAsksForTheMissedEnd() {
+    welcomed(0);
+    session.receive(message(1));
+
+    session.receive(new Pong("s1", 5, 4));
+
+    assertThat(sent).containsExactly(new Replay("s1", 1));
+  }
+
+  private Welcome resumedWelcome() {
+    return wire("{\"type\":\"welcome\",\"v\":1,\"sid\":\"s1\",\"nick\":\"alice\",\"seq\":9,\"token\":\"t\",\"resumed\":true}");
   }
 
   private void welcomed(long seq) {
@@ -187,7 +244,8 @@ class ClientSessionTest {
 
   /** A welcome as it comes off the wire (the record grows fields as the protocol does). */
   private static Welcome welcome(String nick, long seq) {
-    return wire("{\"type\":\"welcome\",\"v\":1,\"sid\":\"s1\",\"nick\":\"" + nick + "\",\"seq\":" + seq + "}");
+    return wire("{\"type\":\"welcome\",\"v\":1,\"sid\":\"s1\",\"nick\":\"" + nick + "\",\"seq\":" + seq
+        + ",\"token\":\"t\"}");
   }
 
   @SuppressWarnings("unchecked")

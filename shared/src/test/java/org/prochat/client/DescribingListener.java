@@ -53,4 +53,9 @@ final class DescribingListener implements ChatListener {
   public void onDisconnected(String reason, boolean requested) {
     heard.add("disconnected " + reason + " requested=" + requested);
   }
+
+  @Override
+  public void onReconnected(Welcome welcome) {
+    heard.add("reconnected " + welcome.sid() + " resumed=" + welcome.resumed());
+  }
 }

@@ -8,14 +8,15 @@ import org.junit.jupiter.api.Test;
 import org.prochat.protocol.Ack;
 import org.prochat.protocol.ErrorCode;
 import org.prochat.protocol.ErrorFrame;
+import org.prochat.protocol.Say;
 
 class SendOutboxTest {
   private final SendOutbox outbox = new SendOutbox();
 
   @Test
   void anAckCompletesTheFutureOfTheFrameItNames() {
-    CompletableFuture<Ack> first = outbox.add("a-1");
-    CompletableFuture<Ack> second = outbox.add("a-2");
+    CompletableFuture<Ack> first = outbox.add("a-1", new Say("a-1", "text"));
+    CompletableFuture<Ack> second = outbox.add("a-2", new Say("a-2", "text"));
     Ack ack = new Ack(null, "a-2", Ack.Status.POSTED, 42);
 
     outbox.acknowledge(ack);
@@ -26,7 +27,7 @@ class SendOutboxTest {
 
   @Test
   void anErrorNamingAPendingFrameFailsItWithTheErrorFrame() {
-    CompletableFuture<Ack> sent = outbox.add("a-1");
+    CompletableFuture<Ack> sent = outbox.add("a-1", new Say("a-1", "text"));
     ErrorFrame muted = new ErrorFrame(null, ErrorCode.MUTED, "you are muted", "a-1", false);
 
     assertThat(outbox.refuse(muted)).isTrue();
@@ -38,7 +39,7 @@ class SendOutboxTest {
 
   @Test
   void errorsThatNameNoPendingFrameSettleNothing() {
-    CompletableFuture<Ack> sent = outbox.add("a-1");
+    CompletableFuture<Ack> sent = outbox.add("a-1", new Say("a-1", "text"));
 
     assertThat(outbox.refuse(ErrorFrame.of(ErrorCode.BAD_JSON, "not valid JSON"))).isFalse();
     assertThat(outbox.refuse(new ErrorFrame(null, ErrorCode.MUTED, "muted", "a-9", false))).isFalse();
@@ -48,7 +49,7 @@ class SendOutboxTest {
 
   @Test
   void aLateDuplicateAckIsIgnored() {
-    CompletableFuture<Ack> sent = outbox.add("a-1");
+    CompletableFuture<Ack> sent = outbox.add("a-1", new Say("a-1", "text"));
     Ack first = new Ack(null, "a-1", Ack.Status.POSTED, 7);
     outbox.acknowledge(first);
 
@@ -64,8 +65,8 @@ class SendOutboxTest {
 
   @Test
   void whenEmptyCompletesOnceTheLastFrameIsAckedOrRefusedAfterThatFramesOwnFuture() {
-    CompletableFuture<Ack> acked = outbox.add("a-1");
-    CompletableFuture<Ack> refused = outbox.add("a-2");
+    CompletableFuture<Ack> acked = outbox.add("a-1", new Say("a-1", "text"));
+    CompletableFuture<Ack> refused = outbox.add("a-2", new Say("a-2", "text"));
     CompletableFuture<Boolean> refusedWasSettledFirst = new CompletableFuture<>();
     CompletableFuture<Void> empty = outbox.whenEmpty();
     empty.thenRun(() -> refusedWasSettledFirst.complete(refused.isDone()));
@@ -81,7 +82,7 @@ class SendOutboxTest {
 
   @Test
   void failAllFailsEveryPendingFrameAndEveryWaiter() {
-    CompletableFuture<Ack> sent = outbox.add("a-1");
+    CompletableFuture<Ack> sent = outbox.add("a-1", new Say("a-1", "text"));
     CompletableFuture<Void> empty = outbox.whenEmpty();
     ChatLinkException lost = new ChatLinkException("disconnected: connection lost");
 
@@ -94,8 +95,8 @@ class SendOutboxTest {
 
   @Test
   void anIdCannotWaitTwice() {
-    outbox.add("a-1");
+    outbox.add("a-1", new Say("a-1", "text"));
 
-    assertThatThrownBy(() -> outbox.add("a-1")).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> outbox.add("a-1", new Say("a-1", "text"))).isInstanceOf(IllegalStateException.class);
   }
 }

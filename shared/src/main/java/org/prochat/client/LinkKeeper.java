@@ -1,0 +1,299 @@
+package org.prochat.client;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.prochat.node.PeerNode;
+import org.prochat.node.PeerProber;
+import org.prochat.protocol.Assign;
+import org.prochat.protocol.Attach;
+import org.prochat.protocol.Attached;
+import org.prochat.protocol.Candidates;
+import org.prochat.protocol.Frame;
+import org.prochat.protocol.PeerAddress;
+import org.prochat.protocol.ProtocolLimits;
+import org.prochat.protocol.Rtts;
+import org.prochat.protocol.Stay;
+import org.prochat.protocol.Welcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps a client linked to the room. It opens the direct (bootstrap) link and says hello; when the
+ * coordinator offers proxies it probes them and reports; when it assigns one it opens a link to
+ * that proxy, attaches, and once the coordinator confirms, moves the session onto it and closes the
+ * direct link. When the uplink is lost it reconnects to the coordinator with back-off and resumes
+ * the session. The embedded {@link PeerNode}, if any, relays for children through the uplink.
+ *
+ * <p>Not thread-safe: every method runs on the client's event loop, shared with the peer node.
+ */
+final class LinkKeeper {
+  /** What a link is for. */
+  enum Role {
+    /** Straight to the coordinator: hello, candidates, and the uplink until a proxy takes over. */
+    BOOTSTRAP,
+    /** To the assigned proxy: attach, then the uplink once confirmed. */
+    PARENT
+  }
+
+  /** A proxy that does not confirm the attach within this long is given up for the direct link. */
+  static final Duration ATTACH_TIMEOUT = Duration.ofSeconds(5);
+  /** The longest wait between two reconnect attempts. */
+  static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+  private static final Logger log = LoggerFactory.getLogger(LinkKeeper.class);
+
+  private final ServerAddress coordinator;
+  private final ClientSession session;
+  private final ChatListener listener;
+  private final ChatClientOptions options;
+  private final EventLoop loop;
+  private final PeerNode node;
+  private final PeerProber prober;
+  private final CompletableFuture<Void> closed = new CompletableFuture<>();
+  // Read from other threads for the round trip; written on the loop only.
+  private volatile Channel uplink;
+  private Channel bootstrap;
+  private Channel attaching;
+  private boolean closing;
+  private int failedAttempts;
+
+  /** @param node the peer node relaying through this client's uplink, or null for none */
+  LinkKeeper(ServerAddress coordinator, ClientSession session, ChatListener listener, ChatClientOptions options,
+      EventLoop loop, PeerNode node) {
+    this.coordinator = coordinator;
+    this.session = session;
+    this.listener = listener;
+    this.options = options;
+    this.loop = loop;
+    this.node = node;
+    this.prober = new PeerProber(loop, options.connectTimeout().compareTo(Duration.ofSeconds(2)) < 0
+        ? options.connectTimeout() : Duration.ofSeconds(2));
+  }
+
+  /** Completes once the last link is closed and no other will be opened. */
+  CompletableFuture<Void> closed() {
+    return closed;
+  }
+
+  /** Opens the first link. */
+  void start() {
+    connect(coordinator.host(), coordinator.port(), Role.BOOTSTRAP);
+  }
+
+  /** The link through which the session speaks now, or null while reconnecting. */
+  Channel uplink() {
+    return uplink;
+  }
+
+  /** True when {@code channel} is the bootstrap link of a session not yet welcomed. */
+  boolean awaitingWelcome(Channel channel) {
+    return channel == bootstrap && !session.isOpen();
+  }
+
+  void welcomeTimedOut(Channel channel, Duration timeout) {
+    session.abandon(new ChatLinkException("no welcome from the coordinator within " + timeout.toMillis() + " ms"));
+  }
+
+  void active(Channel channel, Role role) {
+    if (closing) {
+      channel.close();
+      return;
+    }
+    switch (role) {
+      case BOOTSTRAP -> {
+        bootstrap = channel;
+        uplink = channel;
+        session.linkOpened(frame -> channel.writeAndFlush(frame).addListener(ChannelFutureListener.CLOSE_ON_FAILURE));
+      }
+      case PARENT -> {
+        attaching = channel;
+        channel.writeAndFlush(new Attach(ProtocolLimits.VERSION, session.sid(), session.token()));
+        loop.schedule(() -> {
+          if (attaching == channel) {
+            log.info("{} did not confirm the attach in time; staying direct", channel.remoteAddress());
+            channel.close();
+          }
+        }, ATTACH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      }
+    }
+  }
+
+  void read(Channel channel, Frame frame) {
+    switch (frame) {
+      case Candidates candidates when channel == bootstrap -> probe(channel, candidates);
+      case Assign assign when channel == bootstrap -> assigned(assign.parent());
+      case Attached attached when channel == attaching && attached.sid().equals(session.sid()) ->
+          switchTo(channel, attached);
+      default -> {
+        if (channel == uplink && node != null && !node.fromUplink(frame)) {
+          return; // for a child only
+        }
+        if (channel != uplink && frame.sid() != null && !frame.sid().equals(session.sid())) {
+          return; // routed the old way during a move; the uplink brings what is for children
+        }
+        session.receive(frame);
+        if (frame instanceof Welcome welcome && channel == uplink) {
+          welcomed(welcome);
+        }
+      }
+    }
+  }
+
+  void writabilityChanged(Channel channel) {
+    if (channel == uplink && node != null) {
+      node.uplinkWritabilityChanged();
+    }
+  }
+
+  void inactive(Channel channel) {
+    if (channel == attaching) {
+      attaching = null;
+      if (bootstrap != null) {
+        bootstrap.writeAndFlush(new Stay(session.sid())); // the proxy failed us: keep the direct link
+      }
+    }
+    if (channel == bootstrap) {
+      bootstrap = null;
+    }
+    if (channel != uplink) {
+      return;
+    }
+    uplink = null;
+    if (node != null) {
+      node.uplinkDown();
+    }
+    if (closing || session.ended() || !session.isOpen()) {
+      finish();
+    } else {
+      session.linkLost();
+      reconnectLater();
+    }
+  }
+
+  /** Says goodbye and closes every link; the peer node's children move elsewhere. */
+  void quit(String reason) {
+    closing = true;
+    session.quit(reason);
+    if (attaching != null) {
+      attaching.close();
+    }
+    if (bootstrap != null && bootstrap != uplink) {
+      bootstrap.close();
+    }
+    if (uplink != null) {
+      // An empty write completes after the bye before it is flushed: close only then.
+      uplink.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+    } else {
+      finish();
+    }
+  }
+
+  private void welcomed(Welcome welcome) {
+    failedAttempts = 0;
+    if (node != null) {
+      node.ownSession(welcome.sid());
+      node.uplinkUp(uplink);
+    }
+    listener.onRoute(null);
+  }
+
+  private void probe(Channel channel, Candidates candidates) {
+    prober.probe(candidates.peers()).thenAcceptAsync(measured -> {
+      if (bootstrap == channel && channel.isActive()) {
+        channel.writeAndFlush(new Rtts(session.sid(), measured));
+      }
+    }, loop);
+  }
+
+  private void assigned(PeerAddress parent) {
+    if (parent != null) {
+      connect(parent.host(), parent.port(), Role.PARENT);
+    }
+  }
+
+  /** The coordinator confirmed the attach: speak through the proxy from now on and drop the direct link. */
+  private void switchTo(Channel channel, Attached attached) {
+    Channel direct = bootstrap;
+    uplink = channel;
+    attaching = null;
+    bootstrap = null;
+    session.uplinkChanged(frame -> channel.writeAndFlush(frame).addListener(ChannelFutureListener.CLOSE_ON_FAILURE));
+    if (node != null) {
+      node.uplinkUp(channel);
+    }
+    listener.onRoute(attached.parentNick());
+    session.headAt(attached.seq());
+    if (direct != null) {
+      direct.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+    }
+  }
+
+  private void connect(String host, int port, Role role) {
+    ChannelFuture connecting = new Bootstrap()
+        .group(loop)
+        .channel(NioSocketChannel.class)
+        .option(ChannelOption.TCP_NODELAY, true) // chat lines are small and someone is waiting for each
+        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) options.connectTimeout().toMillis())
+        .handler(new ChatLinkInitializer(this, role, options, session::sid))
+        .connect(host, port);
+    connecting.addListener((ChannelFuture done) -> {
+      if (!done.isSuccess()) {
+        connectFailed(role, host + ":" + port, done.cause());
+      }
+    });
+  }
+
+  private void connectFailed(Role role, String where, Throwable cause) {
+    if (role == Role.PARENT) {
+      if (bootstrap != null) {
+        bootstrap.writeAndFlush(new Stay(session.sid()));
+      }
+    } else if (!session.isOpen()) {
+      session.abandon(new ChatLinkException("cannot connect to " + where + ": " + cause.getMessage(), cause));
+      finish();
+    } else if (!closing) {
+      reconnectLater();
+    }
+  }
+
+  private void reconnectLater() {
+    failedAttempts++;
+    Duration delay = backoff(failedAttempts);
+    listener.onReconnecting(failedAttempts, delay);
+    loop.schedule(() -> {
+      if (!closing && uplink == null) {
+        connect(coordinator.host(), coordinator.port(), Role.BOOTSTRAP);
+      }
+    }, delay.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * The first try comes at once (a proxy died; the coordinator is most likely fine), then waits
+   * double up to {@link #MAX_BACKOFF}, each stretched by up to half at random so that a room full
+   * of clients does not reconnect in lockstep after the coordinator restarts.
+   */
+  static Duration backoff(int attempt) {
+    long base = attempt <= 1 ? 50 : Math.min(MAX_BACKOFF.toMillis(), 250L << Math.min(attempt - 2, 10));
+    return Duration.ofMillis(base + ThreadLocalRandom.current().nextLong(base / 2 + 1));
+  }
+
+  private void finish() {
+    if (closed.isDone()) {
+      return;
+    }
+    if (node != null) {
+      node.close();
+    }
+    session.linkClosed();
+    closed.complete(null);
+  }
+}
