@@ -134,7 +134,8 @@ final class LinkKeeper {
       case Attached attached when channel == attaching && attached.sid().equals(session.sid()) ->
           switchTo(channel, attached);
       default -> {
-        if (channel == uplink && node != null && !node.fromUplink(frame)) {
+        // Before the welcome nothing is for children (and the node does not know our session yet).
+        if (channel == uplink && node != null && session.isOpen() && !node.fromUplink(frame)) {
           return; // for a child only
         }
         if (channel != uplink && frame.sid() != null && !frame.sid().equals(session.sid())) {

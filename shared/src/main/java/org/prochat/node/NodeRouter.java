@@ -45,7 +45,10 @@ final class NodeRouter {
   private final PeerNodeOptions options;
   private final FlushCoalescer flusher;
   private final Set<ChildLink> children = new LinkedHashSet<>();
+  /** Sessions the coordinator confirmed below each child link: the only ones a child may speak for. */
   private final Map<String, ChildLink> routes = new HashMap<>();
+  /** Attaches on their way up, by session: where the confirmation (or refusal) goes back down. */
+  private final Map<String, ChildLink> pending = new HashMap<>();
   private String ownSid;
   private Channel uplink;
 
@@ -105,10 +108,18 @@ final class NodeRouter {
     if (sid.equals(ownSid)) {
       return true;
     }
-    ChildLink child = routes.get(sid);
-    if (child != null) {
-      send(child, frame);
+    ChildLink child = routes.containsKey(sid) ? routes.get(sid) : pending.get(sid);
+    if (child == null) {
+      return false;
     }
+    if (frame instanceof ErrorFrame error && error.code() == ErrorCode.ATTACH_REFUSED) {
+      pending.remove(sid);
+      if (!child.confirmed()) {
+        refuse(child, error); // the coordinator did not expect that attach: the link is done
+        return false;
+      }
+    }
+    send(child, frame);
     return false;
   }
 
@@ -127,7 +138,13 @@ final class NodeRouter {
       firstFromChild(child, frame);
       return;
     }
-    if (frame.sid() == null || routes.get(frame.sid()) != child) {
+    if (frame instanceof Attach attach && child.confirmed() && !routes.containsKey(attach.sid())) {
+      pending.put(attach.sid(), child); // someone further down attaching through this branch
+      up(attach);
+      return;
+    }
+    // Until the coordinator confirms an attach, the link speaks for nobody: its claim is unproven.
+    if (!child.confirmed() || frame.sid() == null || routes.get(frame.sid()) != child) {
       log.warn("Refused a frame from {}: it claims session {}, which that link does not carry",
           child.channel().remoteAddress(), frame.sid());
       send(child, new ErrorFrame(child.ownerSid(), ErrorCode.FOREIGN_SESSION,
@@ -143,19 +160,19 @@ final class NodeRouter {
           "a peer link starts with a probe or an attach", null, true));
     } else if (!options.acceptsChildren() || children() >= options.maxChildren() || uplink == null) {
       refuse(child, new ErrorFrame(attach.sid(), ErrorCode.NO_ROOM, "this peer takes no children now", null, true));
-    } else if (attach.sid().equals(ownSid) || routes.containsKey(attach.sid()) && routes.get(attach.sid()).confirmed()) {
+    } else if (attach.sid().equals(ownSid) || routes.containsKey(attach.sid())) {
       refuse(child, new ErrorFrame(attach.sid(), ErrorCode.FOREIGN_SESSION,
           "session " + attach.sid() + " is already reached another way", null, true));
     } else {
       child.ownerSid(attach.sid());
-      routes.put(attach.sid(), child);
+      pending.put(attach.sid(), child);
       up(attach);
     }
   }
 
   /** The coordinator confirmed an attach that passed through here: route its whole subtree down that link. */
   private void confirmAttach(Attached attached) {
-    ChildLink child = routes.get(attached.sid());
+    ChildLink child = pending.remove(attached.sid());
     if (child == null || !child.channel().isActive()) {
       return;
     }
@@ -172,6 +189,7 @@ final class NodeRouter {
   void childClosed(ChildLink child) {
     children.remove(child);
     routes.values().removeIf(link -> link == child);
+    pending.values().removeIf(link -> link == child);
     if (child.ownerSid() != null && uplink != null) {
       up(new Detached(child.ownerSid()));
     }

@@ -2,6 +2,7 @@ package org.prochat.app.testkit;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 import org.prochat.client.ServerAddress;
 import org.prochat.server.Coordinator;
 import org.prochat.server.CoordinatorSettings;
@@ -17,12 +18,22 @@ public final class LiveCoordinator implements AutoCloseable {
 
   /** Starts one and returns when it accepts connections. */
   public static LiveCoordinator start(Path dataDir) throws Exception {
-    return new LiveCoordinator(Coordinator.start(CoordinatorSettings.builder(dataDir)
+    return start(dataDir, UnaryOperator.identity());
+  }
+
+  /** Starts one with some settings changed from the test defaults. */
+  public static LiveCoordinator start(Path dataDir, UnaryOperator<CoordinatorSettings.Builder> settings)
+      throws Exception {
+    return new LiveCoordinator(Coordinator.start(settings.apply(CoordinatorSettings.builder(dataDir)
         .chatPort(0)
         .httpPort(0)
         .wsPort(0)
-        .statsInterval(Duration.ZERO)
-        .build()));
+        .statsInterval(Duration.ZERO)).build()));
+  }
+
+  /** The coordinator itself, for its stats and room. */
+  public Coordinator coordinator() {
+    return coordinator;
   }
 
   /** Where clients connect. */

@@ -31,6 +31,15 @@ public final class RecordingListener implements ChatListener {
   /** {@link #onDisconnected}'s arguments. */
   public record Disconnected(String reason, boolean requested) {}
 
+  /** {@link #onRoute}'s argument: the proxy above, or null for direct. */
+  public record Routed(String parentNick) {}
+
+  /** {@link #onReconnecting}'s arguments. */
+  public record Reconnecting(int attempt, Duration retryIn) {}
+
+  /** {@link #onReconnected}'s argument. */
+  public record Reconnected(Welcome welcome) {}
+
   /** Everything heard of one kind, in order. */
   public <T> List<T> all(Class<T> kind) {
     return heard.stream().filter(kind::isInstance).map(kind::cast).toList();
@@ -87,5 +96,20 @@ public final class RecordingListener implements ChatListener {
   @Override
   public void onDisconnected(String reason, boolean requested) {
     heard.add(new Disconnected(reason, requested));
+  }
+
+  @Override
+  public void onRoute(String parentNick) {
+    heard.add(new Routed(parentNick));
+  }
+
+  @Override
+  public void onReconnecting(int attempt, Duration retryIn) {
+    heard.add(new Reconnecting(attempt, retryIn));
+  }
+
+  @Override
+  public void onReconnected(Welcome welcome) {
+    heard.add(new Reconnected(welcome));
   }
 }
