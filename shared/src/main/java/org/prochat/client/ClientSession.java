@@ -1,5 +1,6 @@
 package org.prochat.client;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -39,6 +40,8 @@ import org.slf4j.LoggerFactory;
 final class ClientSession {
   private static final Logger log = LoggerFactory.getLogger(ClientSession.class);
   private static final String CONNECTION_LOST = "connection lost";
+  /** How long a frame waits for its ack before it is sent again. Acks take milliseconds normally. */
+  static final Duration ACK_PATIENCE = Duration.ofSeconds(3);
 
   private final String askedNick;
   private final ChatListener listener;
@@ -175,11 +178,21 @@ final class ClientSession {
     if (!isOpen() || ended()) {
       return CompletableFuture.failedFuture(new ChatLinkException("not connected"));
     }
-    CompletableFuture<Ack> acked = outbox.add(id, frame);
+    CompletableFuture<Ack> acked = outbox.add(id, frame, System.nanoTime());
     if (link != null) {
       link.accept(stamped(frame));
     }
     return acked;
+  }
+
+  /**
+   * Sends again what has waited too long for its ack: a proxy above may have died with it while
+   * this client's own link stayed up. The coordinator drops what it already has, by id.
+   */
+  void resendOverdue(long nowNanos) {
+    if (link != null && isOpen()) {
+      outbox.overdue(nowNanos, ACK_PATIENCE.toNanos()).forEach(frame -> link.accept(stamped(frame)));
+    }
   }
 
   /** See {@link SendOutbox#whenEmpty}. */

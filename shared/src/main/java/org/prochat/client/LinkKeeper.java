@@ -10,6 +10,7 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.prochat.node.PeerNode;
@@ -84,9 +85,12 @@ final class LinkKeeper {
     return closed;
   }
 
-  /** Opens the first link. */
+  /** Opens the first link, and checks every second for frames whose ack is overdue. */
   void start() {
     connect(coordinator.host(), coordinator.port(), Role.BOOTSTRAP);
+    ScheduledFuture<?> resender = loop.scheduleAtFixedRate(() -> session.resendOverdue(System.nanoTime()),
+        1, 1, TimeUnit.SECONDS);
+    closed.whenComplete((done, failure) -> resender.cancel(false));
   }
 
   /** The link through which the session speaks now, or null while reconnecting. */

@@ -26,9 +26,9 @@ final class SendOutbox {
    *     refuses the frame, or with the cause given to {@link #failAll}
    * @throws IllegalStateException when {@code id} is already pending: ids must be unique
    */
-  CompletableFuture<Ack> add(String id, Frame frame) {
+  CompletableFuture<Ack> add(String id, Frame frame, long nowNanos) {
     CompletableFuture<Ack> result = new CompletableFuture<>();
-    if (pending.putIfAbsent(id, new Pending(frame, result)) != null) {
+    if (pending.putIfAbsent(id, new Pending(frame, result, nowNanos)) != null) {
       throw new IllegalStateException("frame id " + id + " is already waiting for its ack");
     }
     return result;
@@ -40,6 +40,22 @@ final class SendOutbox {
    */
   List<Frame> unacknowledged() {
     return pending.values().stream().map(Pending::frame).toList();
+  }
+
+  /**
+   * The frames sent at least {@code patienceNanos} before {@code nowNanos} and still waiting: lost
+   * somewhere above (a proxy that died with them), as far as this client can tell. They count as
+   * sent again now.
+   */
+  List<Frame> overdue(long nowNanos, long patienceNanos) {
+    List<Frame> overdue = new ArrayList<>();
+    for (Pending p : pending.values()) {
+      if (nowNanos - p.sentAt >= patienceNanos) {
+        p.sentAt = nowNanos;
+        overdue.add(p.frame());
+      }
+    }
+    return overdue;
   }
 
   /** Settles the frame the ack names; an ack for an id not pending (a late duplicate) is ignored. */
@@ -97,5 +113,24 @@ final class SendOutbox {
     }
   }
 
-  private record Pending(Frame frame, CompletableFuture<Ack> result) {}
+  /** One waiting frame and when it last went out. */
+  private static final class Pending {
+    final Frame frame;
+    final CompletableFuture<Ack> result;
+    long sentAt;
+
+    Pending(Frame frame, CompletableFuture<Ack> result, long sentAt) {
+      this.frame = frame;
+      this.result = result;
+      this.sentAt = sentAt;
+    }
+
+    Frame frame() {
+      return frame;
+    }
+
+    CompletableFuture<Ack> result() {
+      return result;
+    }
+  }
 }

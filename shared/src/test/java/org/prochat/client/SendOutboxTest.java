@@ -15,8 +15,8 @@ class SendOutboxTest {
 
   @Test
   void anAckCompletesTheFutureOfTheFrameItNames() {
-    CompletableFuture<Ack> first = outbox.add("a-1", new Say("a-1", "text"));
-    CompletableFuture<Ack> second = outbox.add("a-2", new Say("a-2", "text"));
+    CompletableFuture<Ack> first = outbox.add("a-1", new Say("a-1", "text"), 0);
+    CompletableFuture<Ack> second = outbox.add("a-2", new Say("a-2", "text"), 0);
     Ack ack = new Ack(null, "a-2", Ack.Status.POSTED, 42);
 
     outbox.acknowledge(ack);
@@ -27,7 +27,7 @@ class SendOutboxTest {
 
   @Test
   void anErrorNamingAPendingFrameFailsItWithTheErrorFrame() {
-    CompletableFuture<Ack> sent = outbox.add("a-1", new Say("a-1", "text"));
+    CompletableFuture<Ack> sent = outbox.add("a-1", new Say("a-1", "text"), 0);
     ErrorFrame muted = new ErrorFrame(null, ErrorCode.MUTED, "you are muted", "a-1", false);
 
     assertThat(outbox.refuse(muted)).isTrue();
@@ -39,7 +39,7 @@ class SendOutboxTest {
 
   @Test
   void errorsThatNameNoPendingFrameSettleNothing() {
-    CompletableFuture<Ack> sent = outbox.add("a-1", new Say("a-1", "text"));
+    CompletableFuture<Ack> sent = outbox.add("a-1", new Say("a-1", "text"), 0);
 
     assertThat(outbox.refuse(ErrorFrame.of(ErrorCode.BAD_JSON, "not valid JSON"))).isFalse();
     assertThat(outbox.refuse(new ErrorFrame(null, ErrorCode.MUTED, "muted", "a-9", false))).isFalse();
@@ -49,7 +49,7 @@ class SendOutboxTest {
 
   @Test
   void aLateDuplicateAckIsIgnored() {
-    CompletableFuture<Ack> sent = outbox.add("a-1", new Say("a-1", "text"));
+    CompletableFuture<Ack> sent = outbox.add("a-1", new Say("a-1", "text"), 0);
     Ack first = new Ack(null, "a-1", Ack.Status.POSTED, 7);
     outbox.acknowledge(first);
 
@@ -65,8 +65,8 @@ class SendOutboxTest {
 
   @Test
   void whenEmptyCompletesOnceTheLastFrameIsAckedOrRefusedAfterThatFramesOwnFuture() {
-    CompletableFuture<Ack> acked = outbox.add("a-1", new Say("a-1", "text"));
-    CompletableFuture<Ack> refused = outbox.add("a-2", new Say("a-2", "text"));
+    CompletableFuture<Ack> acked = outbox.add("a-1", new Say("a-1", "text"), 0);
+    CompletableFuture<Ack> refused = outbox.add("a-2", new Say("a-2", "text"), 0);
     CompletableFuture<Boolean> refusedWasSettledFirst = new CompletableFuture<>();
     CompletableFuture<Void> empty = outbox.whenEmpty();
     empty.thenRun(() -> refusedWasSettledFirst.complete(refused.isDone()));
@@ -82,7 +82,7 @@ class SendOutboxTest {
 
   @Test
   void failAllFailsEveryPendingFrameAndEveryWaiter() {
-    CompletableFuture<Ack> sent = outbox.add("a-1", new Say("a-1", "text"));
+    CompletableFuture<Ack> sent = outbox.add("a-1", new Say("a-1", "text"), 0);
     CompletableFuture<Void> empty = outbox.whenEmpty();
     ChatLinkException lost = new ChatLinkException("disconnected: connection lost");
 
@@ -95,8 +95,28 @@ class SendOutboxTest {
 
   @Test
   void anIdCannotWaitTwice() {
-    outbox.add("a-1", new Say("a-1", "text"));
+    outbox.add("a-1", new Say("a-1", "text"), 0);
 
-    assertThatThrownBy(() -> outbox.add("a-1", new Say("a-1", "text"))).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> outbox.add("a-1", new Say("a-1", "text"), 0)).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void aFrameWaitingLongerThanThePatienceIsOverdueOnceThenWaitsAgain() {
+    Say early = new Say("e-1", "sent first");
+    outbox.add("e-1", early, 0);
+    outbox.add("l-1", new Say("l-1", "sent later"), 2_000);
+
+    assertThat(outbox.overdue(2_999, 3_000)).isEmpty();
+    assertThat(outbox.overdue(3_000, 3_000)).containsExactly(early);
+    assertThat(outbox.overdue(4_000, 3_000)).isEmpty();
+    assertThat(outbox.overdue(6_000, 3_000)).containsExactly(early, new Say("l-1", "sent later"));
+  }
+
+  @Test
+  void anAcknowledgedFrameIsNeverOverdue() {
+    outbox.add("a-1", new Say("a-1", "text"), 0);
+    outbox.acknowledge(new Ack(null, "a-1", Ack.Status.POSTED, 7));
+
+    assertThat(outbox.overdue(10_000, 3_000)).isEmpty();
   }
 }

@@ -268,7 +268,7 @@ public final class Room {
     Session owner = link.owner();
     String sid = frame.sid() != null ? frame.sid() : owner == null ? null : owner.id();
     Session session = sessions.byId(sid);
-    if (session != null && (session.route() == link || session.bootstrap() == link)) {
+    if (session != null && (session.route() == link || session.bootstrap() == link || carriedByOwner(link, session))) {
       return session;
     }
     log.warn("A frame from {} claimed session {}, which this link does not carry",
@@ -276,6 +276,24 @@ public final class Room {
     routes.send(link, new ErrorFrame(owner == null || !owner.present() ? null : owner.id(), ErrorCode.FOREIGN_SESSION,
         "session " + sid + " is not reachable through this link", null, false));
     return null;
+  }
+
+  /**
+   * True when {@code link} is its owner's own link and the tree places {@code session} below that
+   * owner: while a proxy moves, its children's frames may still come up its old link.
+   */
+  private boolean carriedByOwner(Link link, Session session) {
+    Session owner = link.owner();
+    if (owner == null || !owner.present() || owner.bootstrap() != link) {
+      return false;
+    }
+    OverlayTree tree = placement.tree();
+    for (String sid = tree.parent(session.id()); sid != null; sid = tree.parent(sid)) {
+      if (sid.equals(owner.id())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A proxy below {@code link} lost its child link to the session and everything below it. */
