@@ -138,9 +138,8 @@ final class NodeRouter {
       firstFromChild(child, frame);
       return;
     }
-    if (frame instanceof Attach attach && child.confirmed() && !routes.containsKey(attach.sid())) {
-      pending.put(attach.sid(), child); // someone further down attaching through this branch
-      up(attach);
+    if (frame instanceof Attach attach && child.confirmed()) {
+      attachFromBelow(child, attach);
       return;
     }
     // Until the coordinator confirms an attach, the link speaks for nobody: its claim is unproven.
@@ -161,6 +160,8 @@ final class NodeRouter {
     } else if (!options.acceptsChildren() || children() >= options.maxChildren() || uplink == null) {
       refuse(child, new ErrorFrame(attach.sid(), ErrorCode.NO_ROOM, "this peer takes no children now", null, true));
     } else if (attach.sid().equals(ownSid) || routes.containsKey(attach.sid())) {
+      log.warn("Refused an attach from {}: session {} is already reached another way",
+          child.channel().remoteAddress(), attach.sid());
       refuse(child, new ErrorFrame(attach.sid(), ErrorCode.FOREIGN_SESSION,
           "session " + attach.sid() + " is already reached another way", null, true));
     } else {
@@ -168,6 +169,20 @@ final class NodeRouter {
       pending.put(attach.sid(), child);
       up(attach);
     }
+  }
+
+  /** Someone further down attaches through this branch: pass it up, unless that session is reached another way. */
+  private void attachFromBelow(ChildLink child, Attach attach) {
+    if (attach.sid().equals(ownSid) || routes.containsKey(attach.sid())) {
+      log.warn("Refused an attach coming up from {}: session {} is already reached another way",
+          child.channel().remoteAddress(), attach.sid());
+      // Addressed to the claimed session: the proxies below route it to whoever sent the attach.
+      send(child, new ErrorFrame(attach.sid(), ErrorCode.ATTACH_REFUSED,
+          "session " + attach.sid() + " is already reached another way", null, false));
+      return;
+    }
+    pending.put(attach.sid(), child);
+    up(attach);
   }
 
   /** The coordinator confirmed an attach that passed through here: route its whole subtree down that link. */
