@@ -6,6 +6,7 @@ import org.prochat.app.console.ConsoleClient;
 import org.prochat.app.console.ConsoleStreams;
 import org.prochat.client.ChatClientOptions;
 import org.prochat.client.ServerAddress;
+import org.prochat.node.PeerNodeOptions;
 import org.prochat.protocol.NicknameRules;
 import org.prochat.protocol.Violation;
 import picocli.CommandLine.Command;
@@ -42,6 +43,13 @@ final class AppCommand implements Callable<Integer> {
       description = "Your nickname; if it is taken you get a variant (default: your user name, ${DEFAULT-VALUE}).")
   private String nick;
 
+  @Option(names = "--peer-port", paramLabel = "PORT", defaultValue = "" + PeerNodeOptions.DEFAULT_PORT,
+      description = "Port on which this computer relays for others; a free one is used when it is taken, 0 always picks a free one (default: ${DEFAULT-VALUE}).")
+  private int peerPort;
+
+  @Option(names = "--no-relay", description = "Do not relay for other users (no peer port is opened).")
+  private boolean noRelay;
+
   AppCommand(ConsoleStreams streams) {
     this.streams = streams;
   }
@@ -57,7 +65,13 @@ final class AppCommand implements Callable<Integer> {
     if (badNick != null) {
       throw new ParameterException(spec.commandLine(), "Invalid value for option '--nick': " + badNick.message());
     }
-    return new ConsoleClient(streams, ChatClientOptions.DEFAULTS, ConsoleClient.DEFAULT_DRAIN_TIMEOUT, ZoneId.systemDefault())
+    if (peerPort < 0 || peerPort > 65_535) {
+      throw new ParameterException(spec.commandLine(), "Invalid value for option '--peer-port': " + peerPort
+          + " is not a port (0 to 65535)");
+    }
+    ChatClientOptions options = ChatClientOptions.DEFAULTS
+        .withPeer(noRelay ? null : PeerNodeOptions.defaults().withPort(peerPort));
+    return new ConsoleClient(streams, options, ConsoleClient.DEFAULT_DRAIN_TIMEOUT, ZoneId.systemDefault())
         .run(server, nick);
   }
 

@@ -1,9 +1,11 @@
 package org.prochat.app.console;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import org.prochat.protocol.ErrorFrame;
 import org.prochat.protocol.Join;
 import org.prochat.protocol.Leave;
@@ -66,6 +68,20 @@ final class ConsoleEventFormatter {
 
   String error(ErrorFrame error) {
     return "! " + error.message();
+  }
+
+  /** Where this client's messages go: straight to the coordinator, or through another user's computer. */
+  String route(String parentNick) {
+    return parentNick == null ? "* connected directly to the coordinator" : "* connected via " + parentNick;
+  }
+
+  String reconnecting(int attempt, Duration retryIn) {
+    return String.format(Locale.ROOT, "* connection lost; reconnecting in %.1f s (attempt %d)",
+        retryIn.toMillis() / 1000.0, attempt);
+  }
+
+  String reconnected(Welcome welcome) {
+    return welcome.resumed() ? "* reconnected" : "* reconnected as " + welcome.nick();
   }
 
   String disconnected(String reason) {

@@ -1,5 +1,6 @@
 package org.prochat.app.console;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.prochat.client.ChatListener;
@@ -58,6 +59,21 @@ final class ConsoleEventPrinter implements ChatListener {
   @Override
   public void onError(ErrorFrame error) {
     lines.accept(format.error(error));
+  }
+
+  @Override
+  public void onRoute(String parentNick) {
+    lines.accept(format.route(parentNick));
+  }
+
+  @Override
+  public void onReconnecting(int attempt, Duration retryIn) {
+    lines.accept(format.reconnecting(attempt, retryIn));
+  }
+
+  @Override
+  public void onReconnected(Welcome welcome) {
+    lines.accept(format.reconnected(welcome));
   }
 
   @Override

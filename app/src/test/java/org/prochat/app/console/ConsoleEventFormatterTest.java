@@ -73,4 +73,16 @@ class ConsoleEventFormatterTest {
   private static Welcome welcome(String nick) throws FrameDecodingException {
     return (Welcome) FrameCodec.instance().decode("{\"type\":\"welcome\",\"v\":1,\"sid\":\"s1\",\"nick\":\"" + nick + "\",\"seq\":0}");
   }
+
+  @Test
+  void theRouteSaysDirectOrViaWhichUser() {
+    assertThat(format.route(null)).isEqualTo("* connected directly to the coordinator");
+    assertThat(format.route("bob")).isEqualTo("* connected via bob");
+  }
+
+  @Test
+  void aLostLinkSaysWhenTheNextTryComes() {
+    assertThat(format.reconnecting(2, java.time.Duration.ofMillis(750)))
+        .isEqualTo("* connection lost; reconnecting in 0.8 s (attempt 2)");
+  }
 }
