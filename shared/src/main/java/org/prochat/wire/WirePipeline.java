@@ -22,6 +22,16 @@ public final class WirePipeline {
     pipeline.addLast("encoder", FrameEncoder.INSTANCE);
   }
 
+  /**
+   * Takes the codec off again, for a link that passes bytes through from now on. Bytes the framer
+   * had already read but not yet passed on go to the next handler as they are.
+   */
+  public static void removeCodec(ChannelPipeline pipeline) {
+    pipeline.remove("encoder");
+    pipeline.remove("frames");
+    pipeline.remove("lines");
+  }
+
   /** One frame encoded as a line, to be written to many links: retain it once per write. */
   public static ByteBuf encodeLine(ByteBufAllocator alloc, Frame frame) {
     byte[] json = FrameCodec.instance().encode(frame);

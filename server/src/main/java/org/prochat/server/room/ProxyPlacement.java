@@ -51,6 +51,10 @@ final class ProxyPlacement {
 
   /** Sends {@code session} the proxies it could hang below, or tells it to stay direct. */
   void offer(Session session) {
+    if (session.relayed()) {
+      stayDirect(session); // reached through its relay only: LAN peers can't reach it, nor it them
+      return;
+    }
     List<Session> candidates = tree.eligibleParents(session.id()).stream()
         .map(sessions::byId)
         .filter(c -> c != null && c.present() && c.route() != null && c.peerAddress() != null)

@@ -183,7 +183,8 @@ public final class Room {
   private void join(Link link, Hello hello, boolean relayed) {
     String nick = sessions.freeVariantOf(hello.nick());
     boolean acceptsChildren = !relayed && hello.acceptsChildren();
-    Session session = new Session(sessions.nextId(), nick, newToken(), acceptsChildren, settings.flood(), System.nanoTime());
+    Session session = new Session(sessions.nextId(), nick, newToken(), acceptsChildren, relayed, settings.flood(),
+        System.nanoTime());
     session.peer(hostOf(link), hello.peerPort());
     sessions.add(session);
     link.owner(session);

@@ -21,6 +21,7 @@ public final class Session {
   private final String nick;
   private final String token;
   private final boolean acceptsChildren;
+  private final boolean relayed;
   private final FloodGuard flood;
   private final RecentIds recentIds = new RecentIds();
   private final ArrayDeque<PrivateMessage> recentWhispers = new ArrayDeque<>();
@@ -35,11 +36,13 @@ public final class Session {
   private long whispersDelivered;
   private boolean present = true;
 
-  Session(String id, String nick, String token, boolean acceptsChildren, FloodLimits limits, long nowNanos) {
+  Session(String id, String nick, String token, boolean acceptsChildren, boolean relayed, FloodLimits limits,
+      long nowNanos) {
     this.id = id;
     this.nick = nick;
     this.token = token;
     this.acceptsChildren = acceptsChildren;
+    this.relayed = relayed;
     this.flood = new FloodGuard(limits, nowNanos);
   }
 
@@ -61,6 +64,11 @@ public final class Session {
 
   boolean acceptsChildren() {
     return acceptsChildren;
+  }
+
+  /** True for a user who came through a trusted relay: reached only through it, never below a proxy. */
+  boolean relayed() {
+    return relayed;
   }
 
   FloodGuard flood() {

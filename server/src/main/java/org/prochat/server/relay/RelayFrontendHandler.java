@@ -1,0 +1,117 @@
+package org.prochat.server.relay;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import org.prochat.protocol.ErrorCode;
+import org.prochat.protocol.ErrorFrame;
+import org.prochat.protocol.Frame;
+import org.prochat.protocol.Hello;
+import org.prochat.protocol.NicknameRules;
+import org.prochat.protocol.Violation;
+import org.prochat.wire.WirePipeline;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The user's side of one relayed user. Reads the hello, opens the link to the coordinator and says
+ * hello there as {@code *nick} with the relay's secret (and no peer port: a relayed user relays for
+ * nobody). From then on the codecs are removed and bytes pass through unmodified; reads pause
+ * until the other side has taken what was read (the Netty proxy pattern).
+ */
+final class RelayFrontendHandler extends ChannelInboundHandlerAdapter {
+  private static final Logger log = LoggerFactory.getLogger(RelayFrontendHandler.class);
+
+  private final RelaySettings settings;
+  private Channel backend;
+
+  RelayFrontendHandler(RelaySettings settings) {
+    this.settings = settings;
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (backend != null) {
+      forward(ctx, msg);
+      return;
+    }
+    switch (msg) {
+      case Hello hello -> connectUpstream(ctx, hello);
+      case Violation violation -> ctx.writeAndFlush(violation.toFrame(null, null));
+      case Frame frame -> ctx.writeAndFlush(ErrorFrame.fatal(ErrorCode.HELLO_REQUIRED, "the first frame must be a hello"))
+          .addListener(ChannelFutureListener.CLOSE);
+      default -> ctx.close();
+    }
+  }
+
+  private void connectUpstream(ChannelHandlerContext ctx, Hello hello) {
+    Channel frontend = ctx.channel();
+    frontend.config().setAutoRead(false);
+    ChannelFuture connecting = new Bootstrap()
+        .group(frontend.eventLoop())
+        .channel(NioSocketChannel.class)
+        .option(ChannelOption.TCP_NODELAY, true)
+        .option(ChannelOption.AUTO_READ, false)
+        .handler(new ChannelInitializer<SocketChannel>() {
+          @Override
+          protected void initChannel(SocketChannel channel) {
+            WirePipeline.addCodec(channel.pipeline());
+            channel.pipeline().addLast("relay", new RelayBackendHandler(frontend));
+          }
+        })
+        .connect(settings.upstreamHost(), settings.upstreamPort());
+    connecting.addListener((ChannelFuture connected) -> {
+      if (!connected.isSuccess()) {
+        log.warn("Cannot reach the coordinator at {}:{}: {}", settings.upstreamHost(), settings.upstreamPort(),
+            connected.cause().getMessage());
+        frontend.writeAndFlush(ErrorFrame.fatal(ErrorCode.INTERNAL, "the relay cannot reach the coordinator"))
+            .addListener(ChannelFutureListener.CLOSE);
+        return;
+      }
+      backend = connected.channel();
+      Hello relayed = new Hello(hello.v(), NicknameRules.RELAYED_PREFIX + hello.nick(), false, null, hello.resume(),
+          settings.secret());
+      backend.writeAndFlush(relayed).addListener((ChannelFutureListener) sent -> {
+        if (!sent.isSuccess()) {
+          frontend.close();
+          return;
+        }
+        // From here on, bytes: whatever the user already sent after the hello is passed on first.
+        WirePipeline.removeCodec(backend.pipeline());
+        WirePipeline.removeCodec(frontend.pipeline());
+        frontend.read();
+        backend.read();
+      });
+    });
+  }
+
+  private void forward(ChannelHandlerContext ctx, Object msg) {
+    backend.writeAndFlush(msg).addListener((ChannelFutureListener) written -> {
+      if (written.isSuccess()) {
+        ctx.channel().read();
+      } else {
+        written.channel().close();
+      }
+    });
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    if (backend != null) {
+      RelayBackendHandler.closeAfterFlush(backend);
+    }
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    log.debug("relayed link {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
+    RelayBackendHandler.closeAfterFlush(ctx.channel());
+  }
+}

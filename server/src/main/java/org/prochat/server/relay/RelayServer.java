@@ -1,0 +1,71 @@
+package org.prochat.server.relay;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+import org.prochat.wire.WirePipeline;
+
+/**
+ * A running relay. Each user's link and its link to the coordinator share one event loop, so
+ * passing bytes between them needs no hand-over. {@link #close()} blocks; not from an event loop.
+ */
+public final class RelayServer implements AutoCloseable {
+  private final EventLoopGroup group;
+  private final Channel listener;
+
+  private RelayServer(EventLoopGroup group, Channel listener) {
+    this.group = group;
+    this.listener = listener;
+  }
+
+  /** Starts listening; returns once users can connect. */
+  public static RelayServer start(RelaySettings settings) throws IOException {
+    EventLoopGroup group = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("prochat-relay"),
+        NioIoHandler.newFactory());
+    ServerBootstrap bootstrap = new ServerBootstrap()
+        .group(group)
+        .channel(NioServerSocketChannel.class)
+        .childOption(ChannelOption.TCP_NODELAY, true)
+        .childHandler(new ChannelInitializer<SocketChannel>() {
+          @Override
+          protected void initChannel(SocketChannel channel) {
+            // Frames only until the hello; the frontend then removes the codec and pipes bytes.
+            WirePipeline.addCodec(channel.pipeline());
+            // One line per read, so what follows the hello stays raw bytes for the pipe.
+            ((ByteToMessageDecoder) channel.pipeline().get("lines")).setSingleDecode(true);
+            channel.pipeline().addLast("relay", new RelayFrontendHandler(settings));
+          }
+        });
+    InetSocketAddress address = settings.bind() == null
+        ? new InetSocketAddress(settings.listenPort()) : new InetSocketAddress(settings.bind(), settings.listenPort());
+    try {
+      return new RelayServer(group, bootstrap.bind(address).syncUninterruptibly().channel());
+    } catch (Exception e) {
+      group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+      throw new IOException("cannot listen on port " + settings.listenPort() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The port users connect to. */
+  public int port() {
+    return ((InetSocketAddress) listener.localAddress()).getPort();
+  }
+
+  /** Stops listening and closes every relayed link. */
+  @Override
+  public void close() {
+    listener.close().syncUninterruptibly();
+    group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+  }
+}
