@@ -1,0 +1,160 @@
+package org.prochat.server.bench;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Recorder;
+import org.prochat.client.ChatClient;
+import org.prochat.client.ChatClientOptions;
+import org.prochat.client.ChatListener;
+import org.prochat.client.ServerAddress;
+import org.prochat.node.PeerNodeOptions;
+import org.prochat.protocol.ErrorFrame;
+import org.prochat.protocol.Message;
+import org.prochat.protocol.Notice;
+import org.prochat.protocol.PrivateMessage;
+import org.prochat.protocol.RoomEvent;
+import org.prochat.protocol.Users;
+import org.prochat.protocol.Welcome;
+
+/**
+ * One simulated user: a real client (with a peer node when asked) on an event loop of its own, so it
+ * can be killed alone. It records the end-to-end latency of every benchmark message it receives
+ * (the sender's {@link System#nanoTime()} travels in the text; one JVM, one clock) and counts what
+ * it sees. Listener methods run on the user's loop; the counters are read from the bench thread.
+ */
+final class BenchUser implements ChatListener {
+  static final String PREFIX = "bench ";
+
+  private final Recorder latency;
+  private final EventLoopGroup loop;
+  private final Set<Long> seen = new HashSet<>();
+  private volatile long lastSeq;
+  private volatile long messages;
+  private volatile long duplicates;
+  private volatile long gaps;
+  private volatile long firstSentAfter = Long.MAX_VALUE;
+  private volatile long firstArrivalAfter;
+  private volatile String parent;
+  private ChatClient client;
+
+  private BenchUser(Recorder latency, EventLoopGroup loop) {
+    this.latency = latency;
+    this.loop = loop;
+  }
+
+  /** Joins as {@code nick}; with {@code relay} the user embeds a peer node and may carry others. */
+  static CompletableFuture<BenchUser> join(ServerAddress server, String nick, boolean relay, Recorder latency) {
+    EventLoopGroup loop = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("bench-" + nick, true),
+        NioIoHandler.newFactory());
+    BenchUser user = new BenchUser(latency, loop);
+    ChatClientOptions options = ChatClientOptions.DEFAULTS.withEventLoopGroup(loop)
+        .withPeer(relay ? PeerNodeOptions.defaults().withPort(0) : null);
+    return ChatClient.connect(server, nick, user, options).thenApply(client -> {
+      user.client = client;
+      return user;
+    });
+  }
+
+  ChatClient client() {
+    return client;
+  }
+
+  /** Posts a benchmark message of about {@code size} bytes carrying the send time. */
+  void post(int size) {
+    String stamp = PREFIX + System.nanoTime() + " ";
+    client.say(stamp + "x".repeat(Math.max(1, size - stamp.length())));
+  }
+
+  long lastSeq() {
+    return lastSeq;
+  }
+
+  long messages() {
+    return messages;
+  }
+
+  long duplicates() {
+    return duplicates;
+  }
+
+  long gaps() {
+    return gaps;
+  }
+
+  /** The proxy this user hangs below, or null while direct. */
+  String parent() {
+    return parent;
+  }
+
+  /** From now on, remembers when the first message sent after {@code nanos} arrives. */
+  void watchForMessagesSentAfter(long nanos) {
+    firstArrivalAfter = 0;
+    firstSentAfter = nanos;
+  }
+
+  /** When the first message sent after the watched moment arrived ({@link System#nanoTime()}), or 0. */
+  long firstArrivalAfterWatch() {
+    return firstArrivalAfter;
+  }
+
+  /** Takes the user down at once, as a killed program: sockets close, no goodbye. */
+  void kill() {
+    loop.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).syncUninterruptibly();
+  }
+
+  void quit() {
+    if (client != null) {
+      client.quit().orTimeout(5, TimeUnit.SECONDS).exceptionally(failure -> null).join();
+    }
+    loop.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+  }
+
+  @Override
+  public void onRoomEvent(RoomEvent event, boolean history) {
+    if (!seen.add(event.seq())) {
+      duplicates++;
+    }
+    if (lastSeq != 0 && event.seq() != lastSeq + 1) {
+      gaps++;
+    }
+    lastSeq = event.seq();
+    if (event instanceof Message m && m.text().startsWith(PREFIX)) {
+      long now = System.nanoTime();
+      long sent = Long.parseLong(m.text().substring(PREFIX.length(), m.text().indexOf(' ', PREFIX.length())));
+      latency.recordValue(Math.max(0, (now - sent) / 1000));
+      messages++;
+      if (sent > firstSentAfter && firstArrivalAfter == 0) {
+        firstArrivalAfter = now;
+      }
+    }
+  }
+
+  @Override
+  public void onRoute(String parentNick) {
+    parent = parentNick;
+  }
+
+  @Override
+  public void onWelcome(Welcome welcome, String askedNick) {}
+
+  @Override
+  public void onUsers(Users users) {}
+
+  @Override
+  public void onPrivateMessage(PrivateMessage message) {}
+
+  @Override
+  public void onNotice(Notice notice) {}
+
+  @Override
+  public void onError(ErrorFrame error) {}
+
+  @Override
+  public void onDisconnected(String reason, boolean requested) {}
+}
