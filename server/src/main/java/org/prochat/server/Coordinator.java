@@ -23,21 +23,23 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
+import org.prochat.protocol.RoomEvent;
 import org.prochat.server.net.ChatChannelInitializer;
 import org.prochat.server.room.Room;
 import org.prochat.server.stats.ServerStats;
 import org.prochat.server.stats.StatsReporter;
 import org.prochat.server.store.ChatStore;
 import org.prochat.server.store.StoreException;
+import org.prochat.server.web.WebViewServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running coordinator: the store, the room and the chat port.
+ * A running coordinator: the store, the room, the chat port and the admin web view.
  *
  * <p>Threading: one event loop carries every client link and the room (no locks, no hand-overs on
- * the hot path); SQLite and the chat log run on the store thread. {@link #close()} blocks and must
- * not be called from an event loop.
+ * the hot path); SQLite and the chat log run on the store thread; the web view has its own loop, so
+ * browsers never slow the chat. {@link #close()} blocks and must not be called from an event loop.
  */
 public final class Coordinator implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Coordinator.class);
@@ -48,20 +50,23 @@ public final class Coordinator implements AutoCloseable {
   private final Room room;
   private final ServerStats stats;
   private final List<Channel> listeners;
+  private final WebViewServer webView;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private Coordinator(ChatStore store, EventLoopGroup acceptGroup, EventLoopGroup roomGroup, Room room,
-      ServerStats stats, List<Channel> listeners) {
+      ServerStats stats, List<Channel> listeners, WebViewServer webView) {
     this.store = store;
     this.acceptGroup = acceptGroup;
     this.roomGroup = roomGroup;
     this.room = room;
     this.stats = stats;
     this.listeners = listeners;
+    this.webView = webView;
   }
 
   /**
-   * Opens the store and starts listening; returns once the chat port accepts connections.
+   * Opens the store and starts listening; returns once the chat port and the web view accept
+   * connections. The web view starts first, so it sees every room event from the first client on.
    *
    * @throws StoreException when the data directory or store can't be opened
    * @throws IOException when an address can't be listened on (the message names it)
@@ -72,18 +77,24 @@ public final class Coordinator implements AutoCloseable {
         new DefaultThreadFactory("prochat-accept"), NioIoHandler.newFactory());
     EventLoopGroup roomGroup = new MultiThreadIoEventLoopGroup(1,
         new DefaultThreadFactory("prochat-room"), NioIoHandler.newFactory());
+    WebViewServer webView = null;
     try {
       EventLoop loop = roomGroup.next();
       ServerStats stats = new ServerStats();
+      List<RoomEvent> newest = store.latestEvents(Room.RING_CAPACITY);
       Room room = new Room(settings, store, stats, loop, Clock.systemUTC(), new SecureRandom(), store.lastSeq(),
-          store.latestEvents(Room.RING_CAPACITY), store.knownNickKeys());
+          newest, store.knownNickKeys());
+      webView = WebViewServer.start(settings, room, stats, newest);
       List<Channel> listeners = listen(settings, acceptGroup, roomGroup, room, stats);
       if (!settings.statsInterval().isZero()) {
         long every = settings.statsInterval().toMillis();
         loop.scheduleAtFixedRate(new StatsReporter(stats), every, every, TimeUnit.MILLISECONDS);
       }
-      return new Coordinator(store, acceptGroup, roomGroup, room, stats, listeners);
+      return new Coordinator(store, acceptGroup, roomGroup, room, stats, listeners, webView);
     } catch (StoreException | IOException | RuntimeException e) {
+      if (webView != null) {
+        webView.close();
+      }
       acceptGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
       roomGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
       store.close();
@@ -131,6 +142,16 @@ public final class Coordinator implements AutoCloseable {
         .collect(Collectors.joining(", "));
   }
 
+  /** The web view's HTTP port actually listened on (useful when the settings said 0). */
+  public int httpPort() {
+    return webView.httpPort();
+  }
+
+  /** The web view's WebSocket port actually listened on (useful when the settings said 0). */
+  public int wsPort() {
+    return webView.wsPort();
+  }
+
   /** The room, for views that read it on its loop. */
   public Room room() {
     return room;
@@ -142,14 +163,16 @@ public final class Coordinator implements AutoCloseable {
   }
 
   /**
-   * Graceful shutdown: stops accepting, tells every client why and closes their links, then writes
-   * everything the store still holds and closes it. A second call does nothing.
+   * Graceful shutdown: closes the web view, stops accepting, tells every client why and closes
+   * their links, then writes everything the store still holds and closes it. A second call does
+   * nothing.
    */
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
+    webView.close();
     listeners.forEach(listener -> listener.close().syncUninterruptibly());
     try {
       room.loop().submit(() -> room.shutdown("the server is shutting down")).get(5, TimeUnit.SECONDS);

@@ -6,14 +6,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import org.prochat.server.overlay.OverlayLimits;
+import org.prochat.server.web.AdminToken;
 
 /**
  * Everything a coordinator can be told, with the defaults an admin gets without a flag.
  *
  * @param bindAddresses where the chat port listens; empty means every interface
  * @param chatPort the chat port (0 picks a free one, for tests)
- * @param httpPort the web view's HTTP port
- * @param wsPort the web view's WebSocket port
+ * @param httpPort the web view's HTTP port (0 picks a free one)
+ * @param wsPort the web view's WebSocket port (0 picks a free one)
+ * @param httpBind where both web view ports listen; loopback by default, since the view shows whispers
+ * @param adminToken the web view's admin token; null means the one kept in the data directory
  * @param dataDir where the store, the chat log and the admin token live
  * @param historyOnJoin how many recent room events a joining client is sent
  * @param statsInterval how often a status line goes to the server log; zero turns it off
@@ -28,6 +31,8 @@ public record CoordinatorSettings(
     int chatPort,
     int httpPort,
     int wsPort,
+    InetAddress httpBind,
+    AdminToken adminToken,
     Path dataDir,
     int historyOnJoin,
     Duration statsInterval,
@@ -43,6 +48,7 @@ public record CoordinatorSettings(
 
   public CoordinatorSettings {
     bindAddresses = List.copyOf(bindAddresses);
+    Objects.requireNonNull(httpBind, "httpBind");
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(statsInterval, "statsInterval");
     Objects.requireNonNull(heartbeatTimeout, "heartbeatTimeout");
@@ -55,6 +61,9 @@ public record CoordinatorSettings(
     requirePort(chatPort, "chat port");
     requirePort(httpPort, "HTTP port");
     requirePort(wsPort, "WebSocket port");
+    if (httpPort != 0 && httpPort == wsPort) {
+      throw new IllegalArgumentException("the HTTP and WebSocket ports must differ, both are " + httpPort);
+    }
     if (historyOnJoin < 0) {
       throw new IllegalArgumentException("history size must not be negative, got " + historyOnJoin);
     }
@@ -77,6 +86,8 @@ public record CoordinatorSettings(
     private int chatPort = DEFAULT_CHAT_PORT;
     private int httpPort = DEFAULT_HTTP_PORT;
     private int wsPort = DEFAULT_WS_PORT;
+    private InetAddress httpBind = InetAddress.getLoopbackAddress();
+    private AdminToken adminToken;
     private Path dataDir;
     private int historyOnJoin = 50;
     private Duration statsInterval = Duration.ofSeconds(60);
@@ -107,6 +118,21 @@ public record CoordinatorSettings(
 
     public Builder wsPort(int port) {
       this.wsPort = port;
+      return this;
+    }
+
+    public Builder httpBind(InetAddress address) {
+      this.httpBind = address;
+      return this;
+    }
+
+    /**
+     * The web view's admin token; null (the default) uses the one kept in the data directory.
+     *
+     * @throws IllegalArgumentException when the token is too short or has characters a cookie can't carry
+     */
+    public Builder adminToken(String token) {
+      this.adminToken = token == null ? null : AdminToken.of(token);
       return this;
     }
 
@@ -152,7 +178,7 @@ public record CoordinatorSettings(
 
     /** @throws IllegalArgumentException naming the first value that is out of range */
     public CoordinatorSettings build() {
-      return new CoordinatorSettings(bindAddresses, chatPort, httpPort, wsPort, dataDir,
+      return new CoordinatorSettings(bindAddresses, chatPort, httpPort, wsPort, httpBind, adminToken, dataDir,
           historyOnJoin, statsInterval, heartbeatTimeout, flood, connections, overlay, relaySecret);
     }
   }

@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "prochat-server", mixinStandardHelpOptions = true, version = "ProChat coordinator 0.1",
     sortOptions = false, usageHelpAutoWidth = true,
-    description = "Runs the ProChat coordinator: the room, its history and the chat port.%n")
+    description = "Runs the ProChat coordinator: the room, its history, the chat port and the admin web view.%n")
 public final class ServerMain implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(ServerMain.class);
 
@@ -40,12 +40,20 @@ public final class ServerMain implements Callable<Integer> {
   int port;
 
   @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "9080",
-      description = "Web view HTTP port (reserved; the web view is not built yet). Default: ${DEFAULT-VALUE}.")
+      description = "Admin web live view: HTTP port (the page, /api/stats, /metrics, /healthz). Default: ${DEFAULT-VALUE}.")
   int httpPort;
 
   @Option(names = "--ws-port", paramLabel = "PORT", defaultValue = "9081",
-      description = "Web view WebSocket port (reserved; the web view is not built yet). Default: ${DEFAULT-VALUE}.")
+      description = "Admin web live view: WebSocket port the page streams from. Default: ${DEFAULT-VALUE}.")
   int wsPort;
+
+  @Option(names = "--http-bind", paramLabel = "ADDR", defaultValue = "127.0.0.1",
+      description = "Address of both web view ports; it shows whispers, so keep it local. Default: ${DEFAULT-VALUE}.")
+  InetAddress httpBind;
+
+  @Option(names = "--admin-token", paramLabel = "TOKEN",
+      description = "Web view admin token (16+ letters, digits, . _ ~ -). Default: generated on the first start, kept in DIR/admin-token.")
+  String adminToken;
 
   @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "prochat-data",
       description = "Where history, offline whispers and chat.log are kept. Default: ./${DEFAULT-VALUE}.")
@@ -150,6 +158,8 @@ public final class ServerMain implements Callable<Integer> {
         .chatPort(port)
         .httpPort(httpPort)
         .wsPort(wsPort)
+        .httpBind(httpBind)
+        .adminToken(adminToken)
         .historyOnJoin(history)
         .statsInterval(seconds(statsInterval, "stats interval"))
         .heartbeatTimeout(seconds(heartbeatTimeout, "heartbeat timeout"))

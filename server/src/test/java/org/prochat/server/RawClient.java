@@ -26,7 +26,7 @@ import org.prochat.protocol.Welcome;
  * A client as plain as {@code nc}: a blocking socket, lines out, frames in. Tests use it to speak
  * the protocol exactly, including what a well-behaved client never sends.
  */
-final class RawClient implements AutoCloseable {
+public final class RawClient implements AutoCloseable {
   static final Duration WAIT = Duration.ofSeconds(10);
   private static final Frame END_OF_STREAM = new org.prochat.protocol.Bye("eof", "eof");
 
@@ -60,11 +60,11 @@ final class RawClient implements AutoCloseable {
     return welcome;
   }
 
-  String nick() {
+  public String nick() {
     return welcome.nick();
   }
 
-  void send(Frame frame) throws IOException {
+  public void send(Frame frame) throws IOException {
     sendLine(FrameCodec.instance().encodeToString(frame));
   }
 
@@ -78,12 +78,12 @@ final class RawClient implements AutoCloseable {
   }
 
   /** The next frame of {@code type}, skipping (but remembering) others; fails after {@link #WAIT}. */
-  <T extends Frame> T await(Class<T> type) {
+  public <T extends Frame> T await(Class<T> type) {
     return await(type, f -> true);
   }
 
   /** The next frame of {@code type} that matches; fails after {@link #WAIT}. */
-  <T extends Frame> T await(Class<T> type, Predicate<? super T> matching) {
+  public <T extends Frame> T await(Class<T> type, Predicate<? super T> matching) {
     long deadline = System.nanoTime() + WAIT.toNanos();
     for (long left = WAIT.toNanos(); left > 0; left = deadline - System.nanoTime()) {
       Frame frame;

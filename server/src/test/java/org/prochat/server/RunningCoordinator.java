@@ -12,40 +12,40 @@ import org.prochat.server.overlay.OverlayLimits;
 import org.prochat.server.store.StoreException;
 
 /**
- * Base of tests that need a live coordinator: started on a free port over a fresh data directory,
- * closed after each test with every raw client the test opened.
+ * Base of tests that need a live coordinator: started on free ports (chat and web view) over a
+ * fresh data directory, closed after each test with every raw client the test opened.
  */
-abstract class RunningCoordinator {
+public abstract class RunningCoordinator {
   @TempDir
-  Path dataDir;
+  protected Path dataDir;
 
-  Coordinator coordinator;
+  protected Coordinator coordinator;
   private UnaryOperator<CoordinatorSettings.Builder> lastSettings = UnaryOperator.identity();
   private final List<RawClient> clients = new ArrayList<>();
 
-  Coordinator start() throws StoreException, IOException {
+  protected Coordinator start() throws StoreException, IOException {
     return start(UnaryOperator.identity());
   }
 
-  Coordinator start(UnaryOperator<CoordinatorSettings.Builder> settings) throws StoreException, IOException {
+  protected Coordinator start(UnaryOperator<CoordinatorSettings.Builder> settings) throws StoreException, IOException {
     lastSettings = settings;
     // No grace by default: a lost link is announced at once, which most tests look for.
-    coordinator = Coordinator.start(settings.apply(CoordinatorSettings.builder(dataDir).chatPort(0)
+    coordinator = Coordinator.start(settings.apply(CoordinatorSettings.builder(dataDir).chatPort(0).httpPort(0).wsPort(0)
         .statsInterval(Duration.ZERO).overlay(new OverlayLimits(4, 64, 6, Duration.ZERO))).build());
     return coordinator;
   }
 
   /** Stops the coordinator gracefully and starts a new one on the same data directory. */
-  Coordinator restart() throws StoreException, IOException {
+  protected Coordinator restart() throws StoreException, IOException {
     coordinator.close();
     return start(lastSettings);
   }
 
-  RawClient join(String nick) throws IOException {
+  protected RawClient join(String nick) throws IOException {
     return track(RawClient.join(coordinator.chatPort(), nick));
   }
 
-  RawClient connect() throws IOException {
+  protected RawClient connect() throws IOException {
     return track(RawClient.connect(coordinator.chatPort()));
   }
 

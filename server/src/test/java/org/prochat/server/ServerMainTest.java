@@ -43,7 +43,7 @@ class ServerMainTest {
 
     assertThat(out.toString(StandardCharsets.UTF_8))
         .contains("--bind", "--port", "Default: 9090", "--http-port", "Default: 9080", "--ws-port", "Default: 9081",
-            "--data-dir", "--config", "--flood-burst", "--max-connections-per-ip", "--limit-loopback");
+            "--http-bind", "127.0.0.1.", "--admin-token", "--data-dir", "--config", "--flood-burst", "--max-connections-per-ip", "--limit-loopback");
   }
 
   @Test
@@ -81,6 +81,49 @@ class ServerMainTest {
     assertThat(settings.historyOnJoin()).isEqualTo(3);
     assertThat(settings.flood().burst()).isEqualTo(9);
     assertThat(settings.heartbeatTimeout()).isEqualTo(Duration.ofSeconds(12));
+  }
+
+  @Test
+  void theWebViewIsOnLoopbackWithAGeneratedTokenUnlessToldOtherwise() {
+    ServerMain main = new ServerMain();
+    new CommandLine(main).parseArgs();
+
+    CoordinatorSettings settings = main.settings();
+
+    assertThat(settings.httpBind().isLoopbackAddress()).isTrue();
+    assertThat(settings.adminToken()).isNull();
+  }
+
+  @Test
+  void theConfigFileSetsTheWebViewBindAndToken() throws Exception {
+    Path config = Files.writeString(dir.resolve("prochat.properties"),
+        "http-bind=0.0.0.0\nadmin-token=from-the-config-file-123\nhttp-port=8080\nws-port=8081\n");
+    ServerMain main = new ServerMain();
+
+    new CommandLine(main).setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(config.toFile()))
+        .parseArgs("--config", config.toString());
+    CoordinatorSettings settings = main.settings();
+
+    assertThat(settings.httpBind().isAnyLocalAddress()).isTrue();
+    assertThat(settings.adminToken().matches("from-the-config-file-123")).isTrue();
+    assertThat(settings.httpPort()).isEqualTo(8080);
+    assertThat(settings.wsPort()).isEqualTo(8081);
+  }
+
+  @Test
+  void aShortAdminTokenExitsWithTwoAndSaysWhy() {
+    assertThat(ServerMain.run(new String[] {"--admin-token", "secret", "--data-dir", dir.toString()})).isEqualTo(2);
+
+    assertThat(err.toString(StandardCharsets.UTF_8).strip())
+        .isEqualTo("prochat-server: the admin token must have 16 to 256 characters, got 6");
+  }
+
+  @Test
+  void theSameWebPortTwiceExitsWithTwo() {
+    assertThat(ServerMain.run(new String[] {"--http-port", "9500", "--ws-port", "9500", "--data-dir", dir.toString()}))
+        .isEqualTo(2);
+
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("must differ");
   }
 
   @Test
