@@ -19,6 +19,7 @@ import org.prochat.protocol.Assign;
 import org.prochat.protocol.Attach;
 import org.prochat.protocol.Attached;
 import org.prochat.protocol.Candidates;
+import org.prochat.protocol.ErrorFrame;
 import org.prochat.protocol.Frame;
 import org.prochat.protocol.PeerAddress;
 import org.prochat.protocol.ProtocolLimits;
@@ -137,6 +138,9 @@ final class LinkKeeper {
       case Assign assign when channel == bootstrap -> assigned(assign.parent());
       case Attached attached when channel == attaching && attached.sid().equals(session.sid()) ->
           switchTo(channel, attached);
+      // Routine for the overlay, not news for the user: the proxy closes the link and we stay direct.
+      case ErrorFrame refused when channel == attaching ->
+          log.info("{} refused the attach: {}", channel.remoteAddress(), refused.message());
       default -> {
         // Before the welcome nothing is for children (and the node does not know our session yet).
         if (channel == uplink && node != null && session.isOpen() && !node.fromUplink(frame)) {

@@ -17,6 +17,7 @@ import org.prochat.protocol.Detached;
 import org.prochat.protocol.ErrorCode;
 import org.prochat.protocol.ErrorFrame;
 import org.prochat.protocol.Frame;
+import org.prochat.protocol.Ping;
 import org.prochat.protocol.Pong;
 import org.prochat.protocol.Probe;
 import org.prochat.wire.FlushCoalescer;
@@ -137,6 +138,9 @@ final class NodeRouter {
     if (child.ownerSid() == null) {
       firstFromChild(child, frame);
       return;
+    }
+    if (frame instanceof Ping && !child.confirmed()) {
+      return; // the child's heartbeat started before its attach was confirmed: nothing to pass on yet
     }
     if (frame instanceof Attach attach && child.confirmed()) {
       attachFromBelow(child, attach);

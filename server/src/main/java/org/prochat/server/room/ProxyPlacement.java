@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
 final class ProxyPlacement {
   /** Candidates offered to one newcomer: enough to find a near one, few enough to probe quickly. */
   static final int MAX_CANDIDATES = 8;
+  /** Attaches a session may fail before it stays direct for good. */
+  static final int MAX_ATTACH_TRIES = 3;
   private static final Logger log = LoggerFactory.getLogger(ProxyPlacement.class);
 
   private final OverlayTree tree;
@@ -93,8 +95,26 @@ final class ProxyPlacement {
     routes.send(session, new Assign(session.id(), parent.peerAddress()));
   }
 
-  /** The newcomer could not attach where it was told: it stays on its direct link. */
+  /**
+   * The newcomer could not attach where it was told (the proxy was unreachable, or moving at that
+   * very moment): it is reached through its direct link again, with everything below it, and gets
+   * a fresh offer, up to {@link #MAX_ATTACH_TRIES} tries.
+   */
   void stay(Session session) {
+    releasePending(session);
+    tree.placeAtRoot(session.id());
+    Link direct = session.bootstrap();
+    if (direct != null) {
+      tree.subtree(session.id()).stream().map(sessions::byId).filter(Objects::nonNull)
+          .forEach(s -> routes.route(s, direct));
+      if (session.failedAttach() < MAX_ATTACH_TRIES) {
+        offer(session);
+      }
+    }
+  }
+
+  /** A session came back on a new direct link: it starts at the root, with its subtree, until placed anew. */
+  void resumed(Session session) {
     releasePending(session);
     tree.placeAtRoot(session.id());
   }
@@ -117,6 +137,7 @@ final class ProxyPlacement {
       return List.of();
     }
     releasePending(session);
+    session.attached();
     tree.placeUnder(session.id(), parent.id());
     List<String> subtree = tree.subtree(session.id());
     List<Session> moved = subtree.stream().map(sessions::byId).filter(Objects::nonNull).toList();

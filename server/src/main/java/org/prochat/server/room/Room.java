@@ -216,7 +216,7 @@ public final class Room {
     link.owner(session);
     session.bootstrap(link);
     session.peer(hostOf(link), hello.peerPort());
-    placement.stay(session);
+    placement.resumed(session);
     for (String sid : placement.tree().subtree(session.id())) {
       Session moved = sessions.byId(sid);
       routes.route(moved, link);

@@ -34,6 +34,7 @@ public final class Session {
   private ScheduledFuture<?> graceTimer;
   private String lostReason = "connection lost";
   private long whispersDelivered;
+  private int failedAttaches;
   private boolean present = true;
 
   Session(String id, String nick, String token, boolean acceptsChildren, boolean relayed, FloodLimits limits,
@@ -115,6 +116,16 @@ public final class Session {
 
   void route(Link link) {
     this.route = link;
+  }
+
+  /** Counts a failed attach and returns how many in a row so far. */
+  int failedAttach() {
+    return ++failedAttaches;
+  }
+
+  /** An attach succeeded: the count of failures starts over. */
+  void attached() {
+    failedAttaches = 0;
   }
 
   /** The proxy it was told to attach to and has not yet, or null. */
