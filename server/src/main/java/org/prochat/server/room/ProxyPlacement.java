@@ -155,8 +155,16 @@ final class ProxyPlacement {
     tree.remove(session.id());
   }
 
+  /**
+   * Direct it is. When that exceeds the root slots it happens anyway — turning a person away is
+   * worse than a wider fan-out — but the admin is told, as the limits or relaying need a look.
+   */
   private void stayDirect(Session session) {
     tree.placeAtRoot(session.id());
+    if (tree.rootChildren() > tree.limits().rootSlots()) {
+      log.warn("{} stays direct beyond the {} root slots: no proxy can take it (too few users relay, or the"
+          + " limits are tight)", session.nick(), tree.limits().rootSlots());
+    }
     routes.send(session, new Assign(session.id(), (PeerAddress) null));
   }
 
