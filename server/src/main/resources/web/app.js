@@ -90,15 +90,26 @@
     return row;
   }
 
-  function addChat(items) {
+  /** A row saying that some lines came too fast for this page; they are in the server's chat log. */
+  function gapRow(count, what) {
+    const row = el('li', 'gap');
+    row.appendChild(el('span', 'text', `… ${count} ${what} came too fast to show here`));
+    return row;
+  }
+
+  function addChat(items, skipped = 0) {
     const list = $('messages');
-    append(list, items.map(chatRow), $('follow').checked);
+    const rows = items.map(chatRow);
+    if (skipped > 0) rows.unshift(gapRow(skipped, 'messages'));
+    append(list, rows, $('follow').checked);
     $('count-messages').textContent = list.childElementCount;
   }
 
-  function addLogs(lines) {
+  function addLogs(lines, skipped = 0) {
     const list = $('log');
-    append(list, lines.map(logRow), nearBottom(list));
+    const rows = lines.map(logRow);
+    if (skipped > 0) rows.unshift(gapRow(skipped, 'log lines'));
+    append(list, rows, nearBottom(list));
     $('count-log').textContent = list.childElementCount;
   }
 
@@ -249,8 +260,8 @@
         showRoom(message.room);
         break;
       case 'batch':
-        addChat(message.chat);
-        addLogs(message.logs);
+        addChat(message.chat, message.skippedChat);
+        addLogs(message.logs, message.skippedLogs);
         break;
       case 'sample':
         addSamples([message.stats]);

@@ -25,7 +25,10 @@ import org.prochat.server.room.RoomSnapshot;
  * calls from the room's loop, {@link #logLine} from any thread that logs, {@link #join} from a
  * viewer's channel) only hand over to it and never block; once that executor has stopped they drop
  * what they are given. Items are sent in batches every {@link #BATCH_MILLIS} ms, so a busy room
- * costs one WebSocket frame per page per batch, not one per message.
+ * costs one WebSocket frame per page per batch, not one per message. A batch holds at most
+ * {@link #RECENT_ITEMS} of each kind; when more arrive in one interval the oldest are left out and
+ * the batch says how many, so the page can show the gap instead of hiding it (the chat log has
+ * everything).
  *
  * <p>A page that can't keep up (its socket buffer stays full) is closed with "try again later";
  * the page reconnects and starts again from a fresh welcome, instead of the coordinator buffering
@@ -45,6 +48,8 @@ final class LiveFeed implements RoomObserver {
   private final ArrayDeque<LiveStats> recentSamples = new ArrayDeque<>();
   private final ArrayDeque<ChatItem> pendingChat = new ArrayDeque<>();
   private final ArrayDeque<String> pendingLogs = new ArrayDeque<>();
+  private int skippedChat;
+  private int skippedLogs;
   private boolean batchScheduled;
   private RoomSnapshot room;
 
@@ -73,7 +78,9 @@ final class LiveFeed implements RoomObserver {
   void logLine(String line) {
     handOver(() -> {
       keep(recentLogs, line, RECENT_ITEMS);
-      keep(pendingLogs, line, RECENT_ITEMS);
+      if (keep(pendingLogs, line, RECENT_ITEMS)) {
+        skippedLogs++;
+      }
       scheduleBatch();
     });
   }
@@ -105,7 +112,9 @@ final class LiveFeed implements RoomObserver {
 
   private void add(ChatItem item) {
     keep(recentChat, item, RECENT_ITEMS);
-    keep(pendingChat, item, RECENT_ITEMS);
+    if (keep(pendingChat, item, RECENT_ITEMS)) {
+      skippedChat++;
+    }
     scheduleBatch();
   }
 
@@ -121,9 +130,12 @@ final class LiveFeed implements RoomObserver {
     if (pendingChat.isEmpty() && pendingLogs.isEmpty()) {
       return;
     }
-    LiveMessage.Batch batch = new LiveMessage.Batch(List.copyOf(pendingChat), List.copyOf(pendingLogs));
+    LiveMessage.Batch batch = new LiveMessage.Batch(List.copyOf(pendingChat), List.copyOf(pendingLogs),
+        skippedChat, skippedLogs);
     pendingChat.clear();
     pendingLogs.clear();
+    skippedChat = 0;
+    skippedLogs = 0;
     broadcast(batch);
   }
 
@@ -159,10 +171,13 @@ final class LiveFeed implements RoomObserver {
     }
   }
 
-  private static <T> void keep(ArrayDeque<T> list, T item, int capacity) {
-    if (list.size() == capacity) {
+  /** Appends {@code item}; returns true when the oldest had to go to make room. */
+  private static <T> boolean keep(ArrayDeque<T> list, T item, int capacity) {
+    boolean full = list.size() == capacity;
+    if (full) {
       list.removeFirst();
     }
     list.addLast(item);
+    return full;
   }
 }

@@ -19,9 +19,14 @@ sealed interface LiveMessage {
   record Welcome(List<ChatItem> chat, List<String> logs, List<LiveStats> stats, RoomSnapshot room)
       implements LiveMessage {}
 
-  /** Chat items and log lines that arrived since the previous batch, oldest first. */
+  /**
+   * Chat items and log lines that arrived since the previous batch, oldest first.
+   *
+   * @param skippedChat items that arrived too fast to be sent, just before {@code chat}'s first
+   * @param skippedLogs the same for log lines
+   */
   @JsonTypeName("batch")
-  record Batch(List<ChatItem> chat, List<String> logs) implements LiveMessage {}
+  record Batch(List<ChatItem> chat, List<String> logs, int skippedChat, int skippedLogs) implements LiveMessage {}
 
   /** The periodic figures; {@code room} is null when nobody joined, left or moved since the last one. */
   @JsonTypeName("sample")

@@ -1,12 +1,12 @@
 package org.prochat.server.web;
 
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
@@ -52,17 +52,14 @@ final class WebResponses {
   }
 
   /**
-   * Sends {@code response}; keeps the connection open only when the client asked for that and the
-   * response does not end it (an error after which the stream can't be trusted).
+   * Sends {@code response}, then closes the connection unless {@code keepAlive} (what the request
+   * asked for; false after input that leaves the rest of the stream untrusted).
    */
   static void send(ChannelHandlerContext ctx, boolean keepAlive, FullHttpResponse response) {
-    boolean keep = keepAlive && response.status().code() < 500 && response.status() != HttpResponseStatus.BAD_REQUEST;
-    HttpUtil.setKeepAlive(response, keep);
-    if (!keep) {
-      response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-      ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
-    } else {
-      ctx.writeAndFlush(response);
+    HttpUtil.setKeepAlive(response, keepAlive);
+    ChannelFuture written = ctx.writeAndFlush(response);
+    if (!keepAlive) {
+      written.addListener(ChannelFutureListener.CLOSE);
     }
   }
 }

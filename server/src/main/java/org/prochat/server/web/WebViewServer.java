@@ -93,22 +93,17 @@ public final class WebViewServer implements AutoCloseable {
       Channel live = listen(group, settings.httpBind(), settings.wsPort(), "WebSocket",
           WebChannelInitializer.live(new AdminAuthHandler(token.token(), Set.of(), assets),
               new LiveSocketHandler(feed, clock)));
-      Channel http;
-      try {
-        http = listen(group, settings.httpBind(), settings.httpPort(), "HTTP", WebChannelInitializer.pages(
-            new LoginHandler(token.token(), assets), new AdminAuthHandler(token.token(), OPEN_PATHS, assets),
-            new WebPageHandler(assets, sampler, portOf(live))));
-      } catch (IOException e) {
-        live.close().syncUninterruptibly();
-        throw e;
-      }
+      Channel http = listen(group, settings.httpBind(), settings.httpPort(), "HTTP", WebChannelInitializer.pages(
+          new LoginHandler(token.token(), assets), new AdminAuthHandler(token.token(), OPEN_PATHS, assets),
+          new WebPageHandler(assets, sampler, portOf(live))));
       WebViewServer server = new WebViewServer(group, room, feed, logSubscription, sampling, http, live);
       server.announce(token, tokens, settings.adminToken() != null);
       return server;
     } catch (IOException | RuntimeException e) {
       logSubscription.close();
       room.loop().submit(() -> room.observe(RoomObserver.NONE)).awaitUninterruptibly(5, TimeUnit.SECONDS);
-      group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+      // Closes a port already listened on, too.
+      group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
       throw e;
     }
   }

@@ -50,7 +50,22 @@ class LiveFeedTest {
     assertThat(batch.path("chat").findValuesAsString("kind")).containsExactly("join", "whisper");
     assertThat(batch.path("chat").get(1).path("to").asString()).isEqualTo("bob");
     assertThat(batch.path("logs").get(0).asString()).isEqualTo("INFO Room - bob joined");
+    assertThat(batch.path("skippedChat").asInt()).isZero();
     assertThat((Object) alice.readOutbound()).isNull();
+  }
+
+  @Test
+  void moreItemsThanABatchHoldsAreLeftOutAndCounted() {
+    LiveFeed feed = joined(alice);
+
+    LongStream.rangeClosed(1, LiveFeed.RECENT_ITEMS + 3).forEach(seq -> feed.roomEvent(message(seq, "burst " + seq)));
+    alice.runPendingTasks();
+    passBatchInterval(alice);
+
+    JsonNode batch = next(alice);
+    assertThat(batch.path("skippedChat").asInt()).isEqualTo(3);
+    assertThat(batch.path("chat").size()).isEqualTo(LiveFeed.RECENT_ITEMS);
+    assertThat(batch.path("chat").get(0).path("seq").asLong()).isEqualTo(4);
   }
 
   @Test

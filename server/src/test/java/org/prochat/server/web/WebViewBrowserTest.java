@@ -40,6 +40,7 @@ import org.prochat.protocol.Say;
 import org.prochat.protocol.Users;
 import org.prochat.protocol.Welcome;
 import org.prochat.protocol.Whisper;
+import org.prochat.server.FloodLimits;
 import org.prochat.server.RawClient;
 import org.prochat.server.RunningCoordinator;
 
@@ -154,6 +155,23 @@ class WebViewBrowserTest extends RunningCoordinator {
     saveScreenshot();
   }
 
+  @Test
+  void aLongSessionKeepsABoundedNumberOfRows() throws Exception {
+    coordinator.close();
+    start(settings -> settings.adminToken(WebAccessTest.TOKEN)
+        .flood(new FloodLimits(10_000, 10_000, Duration.ofSeconds(1), 10)));
+    signIn();
+    RawClient chatty = join("chatty");
+    int sent = 1_500;
+
+    for (int i = 1; i <= sent; i++) {
+      chatty.send(new Say("m" + i, "line " + i));
+    }
+
+    awaitRow("message", "line " + sent);
+    assertThat(browser.findElements(By.cssSelector("#messages li"))).hasSize(1_000);
+  }
+
   private void signIn() {
     browser.get("http://127.0.0.1:" + coordinator.httpPort() + "/");
     assertThat(browser.findElement(By.tagName("h1")).getText()).contains("ProChat admin");
@@ -164,9 +182,10 @@ class WebViewBrowserTest extends RunningCoordinator {
 
   /** The message panel's row of this kind whose text is exactly {@code text}, once it is there. */
   private WebElement awaitRow(String kind, String text) {
-    return waiting.until(driver -> driver.findElements(By.cssSelector("#messages li[data-kind=" + kind + "]")).stream()
-        .filter(row -> row.findElement(By.className("text")).getText().equals(text))
-        .findFirst().orElse(null));
+    // One script per poll: asking the driver row by row costs a round trip per row.
+    return waiting.until(driver -> (WebElement) browser.executeScript(
+        "return [...document.querySelectorAll('#messages li[data-kind=\"' + arguments[0] + '\"]')]"
+            + ".find(row => row.querySelector('.text').textContent === arguments[1]) || null;", kind, text));
   }
 
   private ChatClient relayingClient(String nick) throws Exception {
