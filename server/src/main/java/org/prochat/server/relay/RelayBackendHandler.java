@@ -1,10 +1,8 @@
 package org.prochat.server.relay;
 
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.buffer.Unpooled;
 
 /**
  * The coordinator's side of one relayed user: bytes from the coordinator go to the user unchanged.
@@ -19,28 +17,16 @@ final class RelayBackendHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
-    frontend.writeAndFlush(msg).addListener((ChannelFutureListener) written -> {
-      if (written.isSuccess()) {
-        ctx.channel().read();
-      } else {
-        written.channel().close();
-      }
-    });
+    RelayPipe.forward(ctx, frontend, msg);
   }
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
-    closeAfterFlush(frontend);
+    RelayPipe.closeAfterFlush(frontend);
   }
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    closeAfterFlush(ctx.channel());
-  }
-
-  static void closeAfterFlush(Channel channel) {
-    if (channel.isActive()) {
-      channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
-    }
+    RelayPipe.closeAfterFlush(ctx.channel());
   }
 }

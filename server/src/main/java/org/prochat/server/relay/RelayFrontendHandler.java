@@ -39,7 +39,7 @@ final class RelayFrontendHandler extends ChannelInboundHandlerAdapter {
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     if (backend != null) {
-      forward(ctx, msg);
+      RelayPipe.forward(ctx, backend, msg);
       return;
     }
     switch (msg) {
@@ -92,26 +92,16 @@ final class RelayFrontendHandler extends ChannelInboundHandlerAdapter {
     });
   }
 
-  private void forward(ChannelHandlerContext ctx, Object msg) {
-    backend.writeAndFlush(msg).addListener((ChannelFutureListener) written -> {
-      if (written.isSuccess()) {
-        ctx.channel().read();
-      } else {
-        written.channel().close();
-      }
-    });
-  }
-
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
     if (backend != null) {
-      RelayBackendHandler.closeAfterFlush(backend);
+      RelayPipe.closeAfterFlush(backend);
     }
   }
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     log.debug("relayed link {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
-    RelayBackendHandler.closeAfterFlush(ctx.channel());
+    RelayPipe.closeAfterFlush(ctx.channel());
   }
 }
