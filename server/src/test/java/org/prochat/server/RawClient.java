@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -35,6 +37,8 @@ public final class RawClient implements AutoCloseable {
   private final BlockingQueue<Frame> incoming = new LinkedBlockingQueue<>();
   private final List<Frame> seen = new ArrayList<>();
   private Welcome welcome;
+  private final AtomicBoolean stalled = new AtomicBoolean();
+  private final CountDownLatch closed = new CountDownLatch(1);
 
   private RawClient(Socket socket) throws IOException {
     this.socket = socket;
@@ -136,6 +140,14 @@ public final class RawClient implements AutoCloseable {
     return seen.stream().filter(type::isInstance).map(type::cast).toList();
   }
 
+  /**
+   * Stops taking anything off the socket, like a program that hangs: the coordinator's writes pile
+   * up in the kernel's buffers and then in its own.
+   */
+  void stopReading() {
+    stalled.set(true);
+  }
+
   /** Drops the TCP connection without a goodbye, like a crashed program. */
   void drop() throws IOException {
     socket.setSoLinger(true, 0);
@@ -144,6 +156,7 @@ public final class RawClient implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
+    closed.countDown();
     socket.close();
   }
 
@@ -155,9 +168,14 @@ public final class RawClient implements AutoCloseable {
         } catch (FrameDecodingException e) {
           incoming.add(new org.prochat.protocol.Notice("undecodable", line));
         }
+        if (stalled.get()) {
+          closed.await(); // hold still, socket open and unread, until the test closes it
+        }
       }
     } catch (IOException e) {
       // the link is gone; END_OF_STREAM below says so
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
     incoming.add(END_OF_STREAM);
   }

@@ -2,6 +2,7 @@ package org.prochat.server.room;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,6 +11,8 @@ import org.prochat.protocol.Frame;
 import org.prochat.server.stats.ServerStats;
 import org.prochat.wire.FlushCoalescer;
 import org.prochat.wire.WirePipeline;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Which link reaches which session, and the writes that follow from it. A broadcast goes once down
@@ -17,6 +20,14 @@ import org.prochat.wire.WirePipeline;
  * fan it out below. Room loop only.
  */
 final class RouteTable {
+  /**
+   * Unsent bytes a link may pile up before it is cut: a client that stopped reading must not make
+   * the coordinator hold the room's traffic for it. About 50,000 average messages; the user
+   * resumes and catches up from history.
+   */
+  static final long MAX_BACKLOG_BYTES = 8L * 1024 * 1024;
+  private static final Logger log = LoggerFactory.getLogger(RouteTable.class);
+
   private final Set<Link> carrying = new LinkedHashSet<>();
   private final FlushCoalescer flusher;
   private final ServerStats stats;
@@ -55,8 +66,10 @@ final class RouteTable {
 
   /** Sends a frame down one link, whoever it is for. */
   void send(Link link, Frame frame) {
-    link.channel().write(frame);
-    flusher.markWritten(link.channel());
+    if (!tooFarBehind(link)) {
+      link.channel().write(frame);
+      flusher.markWritten(link.channel());
+    }
   }
 
   /** Sends a frame to everyone: encoded once, written once per carrying link. */
@@ -67,11 +80,27 @@ final class RouteTable {
     ByteBuf line = WirePipeline.encodeLine(ByteBufAllocator.DEFAULT, frame);
     int size = line.readableBytes();
     for (Link link : carrying) {
-      link.channel().write(line.retainedDuplicate());
-      flusher.markWritten(link.channel());
+      if (!tooFarBehind(link)) {
+        link.channel().write(line.retainedDuplicate());
+        flusher.markWritten(link.channel());
+      }
     }
     line.release();
     stats.broadcast((long) size * carrying.size());
+  }
+
+  /** True (and the link is being closed) when it has more unsent bytes than {@link #MAX_BACKLOG_BYTES}. */
+  private static boolean tooFarBehind(Link link) {
+    Channel channel = link.channel();
+    if (channel.bytesBeforeWritable() <= MAX_BACKLOG_BYTES) {
+      return false;
+    }
+    if (channel.isOpen()) {
+      log.warn("Cutting {}: more than {} MiB unsent, it stopped reading", channel.remoteAddress(),
+          MAX_BACKLOG_BYTES / (1024 * 1024));
+      channel.close();
+    }
+    return true;
   }
 
   /** Links that carry at least one session: the coordinator's direct children. */
