@@ -11,6 +11,9 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
+import org.prochat.server.bench.BenchCommand;
+import org.prochat.server.overlay.OverlayLimits;
+import org.prochat.server.relay.RelayCommand;
 import org.prochat.server.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +30,7 @@ import picocli.CommandLine.Option;
  * the command line wins over the file. A bad value, from either, exits with status 2 and one line.
  */
 @Command(name = "prochat-server", mixinStandardHelpOptions = true, version = "ProChat coordinator 0.1",
-    sortOptions = false, usageHelpAutoWidth = true,
+    sortOptions = false, usageHelpAutoWidth = true, subcommands = {RelayCommand.class, BenchCommand.class},
     description = "Runs the ProChat coordinator: the room, its history, the chat port and the admin web view.%n")
 public final class ServerMain implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(ServerMain.class);
@@ -103,6 +106,26 @@ public final class ServerMain implements Callable<Integer> {
       description = "Apply the per-address limits to loopback too (exempt by default, for local testing).")
   boolean limitLoopback;
 
+  @Option(names = "--max-children", paramLabel = "N", defaultValue = "4",
+      description = "Users one relaying client carries directly. Default: ${DEFAULT-VALUE}.")
+  int maxChildren;
+
+  @Option(names = "--root-slots", paramLabel = "N", defaultValue = "64",
+      description = "Users connected straight to the coordinator while relays have room. Default: ${DEFAULT-VALUE}.")
+  int rootSlots;
+
+  @Option(names = "--max-depth", paramLabel = "N", defaultValue = "6",
+      description = "Levels of the relay tree (1 = everyone direct). Default: ${DEFAULT-VALUE}.")
+  int maxDepth;
+
+  @Option(names = "--grace", paramLabel = "SECONDS", defaultValue = "20",
+      description = "How long a user whose connection broke may come back unnoticed. Default: ${DEFAULT-VALUE}.")
+  long grace;
+
+  @Option(names = "--relay-secret", paramLabel = "SECRET",
+      description = "Secret a relay presents to bring in outside users as *nick (at least 8 characters). Default: no relay is trusted.")
+  String relaySecret;
+
   public static void main(String[] args) {
     System.exit(run(args));
   }
@@ -165,6 +188,8 @@ public final class ServerMain implements Callable<Integer> {
         .heartbeatTimeout(seconds(heartbeatTimeout, "heartbeat timeout"))
         .flood(new FloodLimits(floodBurst, floodRate, seconds(floodMute, "flood mute"), floodKickAfter))
         .connections(new ConnectionLimits(maxConnectionsPerIp, maxConnectionRate, Duration.ofMinutes(1), limitLoopback))
+        .overlay(new OverlayLimits(maxChildren, rootSlots, maxDepth, seconds(grace, "grace period")))
+        .relaySecret(relaySecret)
         .build();
   }
 

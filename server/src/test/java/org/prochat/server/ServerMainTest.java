@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.prochat.server.overlay.OverlayLimits;
 import picocli.CommandLine;
 
 class ServerMainTest {
@@ -149,5 +150,52 @@ class ServerMainTest {
     assertThat(ServerMain.run(new String[] {"--config", dir.resolve("nope.properties").toString()})).isEqualTo(2);
 
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot read config file");
+  }
+
+  @Test
+  void helpListsTheOverlayOptionsAndTheSubcommands() {
+    assertThat(ServerMain.run(new String[] {"--help"})).isZero();
+
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("--max-children", "--root-slots", "--max-depth", "--grace", "--relay-secret", "relay", "bench");
+  }
+
+  @Test
+  void overlaySettingsComeFromFlagsAndTheConfigFile() throws Exception {
+    Path config = Files.writeString(dir.resolve("overlay.properties"), "max-children=3\nroot-slots=2\n");
+    ServerMain main = new ServerMain();
+
+    new CommandLine(main).setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(config.toFile()))
+        .parseArgs("--config", config.toString(), "--max-depth", "5", "--grace", "7", "--relay-secret", "long enough");
+    CoordinatorSettings settings = main.settings();
+
+    assertThat(settings.overlay()).isEqualTo(new OverlayLimits(3, 2, 5, Duration.ofSeconds(7)));
+    assertThat(settings.relaySecret()).isEqualTo("long enough");
+  }
+
+  @Test
+  void aShortRelaySecretExitsWithTwo() {
+    assertThat(ServerMain.run(new String[] {"--relay-secret", "short", "--data-dir", dir.toString()})).isEqualTo(2);
+
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("relay secret must have at least 8 characters");
+  }
+
+  @Test
+  void theRelayNeedsAnUpstreamAndASecret() {
+    assertThat(ServerMain.run(new String[] {"relay", "--secret", "long enough"})).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--upstream");
+  }
+
+  @Test
+  void theRelayRefusesABadUpstreamWithOneLine() {
+    assertThat(ServerMain.run(new String[] {"relay", "--upstream", "host:notaport", "--secret", "long enough"}))
+        .isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8).strip()).startsWith("prochat-server relay:").contains("notaport");
+  }
+
+  @Test
+  void anUnknownBenchScenarioExitsWithTwo() {
+    assertThat(ServerMain.run(new String[] {"bench", "teleport"})).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown scenario 'teleport'");
   }
 }
