@@ -2,6 +2,9 @@ package org.prochat.app;
 
 import java.time.ZoneId;
 import java.util.concurrent.Callable;
+import java.util.function.ToIntFunction;
+import org.prochat.app.gui.DesktopLauncher;
+import org.prochat.app.gui.DesktopPrefill;
 import org.prochat.app.console.ConsoleClient;
 import org.prochat.app.console.ConsoleStreams;
 import org.prochat.client.ChatClientOptions;
@@ -18,7 +21,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
-/** The app's command line: which client to start, where to connect and as whom. */
+/**
+ * The app's command line: which client to start, where to connect and as whom. Without {@code
+ * --console} the desktop window starts, its connect dialog pre-filled with the options given.
+ */
 @Command(
     name = AppCommand.NAME,
     mixinStandardHelpOptions = true,
@@ -28,6 +34,7 @@ final class AppCommand implements Callable<Integer> {
   static final String NAME = "prochat-app";
 
   private final ConsoleStreams streams;
+  private final ToIntFunction<DesktopPrefill> desktop;
 
   @Spec
   private CommandSpec spec;
@@ -51,14 +58,19 @@ final class AppCommand implements Callable<Integer> {
   private boolean noRelay;
 
   AppCommand(ConsoleStreams streams) {
+    this(streams, DesktopLauncher::run);
+  }
+
+  /** @param desktop runs the desktop app with the given pre-fill and returns its exit status */
+  AppCommand(ConsoleStreams streams, ToIntFunction<DesktopPrefill> desktop) {
     this.streams = streams;
+    this.desktop = desktop;
   }
 
   @Override
   public Integer call() {
     if (!console) {
-      streams.err().println(NAME + ": the desktop window is not built yet; use --console to chat in this terminal.");
-      return ExitCode.USAGE;
+      return desktop.applyAsInt(prefill());
     }
     // Checked here so a typo costs no connection, and the answer is the same as for any bad option.
     Violation badNick = NicknameRules.check(nick).orElse(null);
@@ -73,6 +85,16 @@ final class AppCommand implements Callable<Integer> {
         .withPeer(noRelay ? null : PeerNodeOptions.defaults().withPort(peerPort));
     return new ConsoleClient(streams, options, ConsoleClient.DEFAULT_DRAIN_TIMEOUT, ZoneId.systemDefault())
         .run(server, nick);
+  }
+
+  /** Only what was given counts: defaults must not hide what the dialog remembered. */
+  private DesktopPrefill prefill() {
+    var given = spec.commandLine().getParseResult();
+    return new DesktopPrefill(
+        given.hasMatchedOption("--server") ? server.toString() : null,
+        given.hasMatchedOption("--nick") ? nick : null,
+        given.hasMatchedOption("--no-relay") ? Boolean.valueOf(!noRelay) : null,
+        given.hasMatchedOption("--peer-port") ? Integer.valueOf(peerPort) : null);
   }
 
   /** Reads {@code --server}; picocli prefixes the reason with the option's name. */

@@ -64,13 +64,6 @@ class AppMainTest {
     assertThat(errLines()).singleElement().asString().contains("--colour");
   }
 
-  @Test
-  void withoutConsoleItSaysTheWindowIsNotBuiltYet() {
-    assertThat(run("")).isEqualTo(2);
-
-    assertThat(errLines()).singleElement().asString().contains("--console");
-  }
-
   private int run(String input, String... args) {
     ConsoleStreams streams = new ConsoleStreams(new StringReader(input), printer(out), printer(err), false);
     return AppMain.run(args, streams);

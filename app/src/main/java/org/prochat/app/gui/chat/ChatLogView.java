@@ -1,0 +1,67 @@
+package org.prochat.app.gui.chat;
+
+import java.time.ZoneId;
+import java.util.Objects;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ListView;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.layout.StackPane;
+
+/**
+ * The lines of a {@link MessageLog} in a virtualised list (only the visible rows exist as nodes). It
+ * follows the newest line while the user is at the bottom; once they scroll up it stays put and a
+ * "new messages" marker appears, which jumps back down when clicked.
+ */
+public final class ChatLogView extends StackPane {
+  private final MessageLog log;
+  private final ListView<ChatLine> list;
+
+  public ChatLogView(MessageLog log, ZoneId zone) {
+    this.log = Objects.requireNonNull(log, "log");
+    list = new ListView<>(log.lines());
+    list.getStyleClass().add("chat-log");
+    list.setFocusTraversable(false);
+    list.setCellFactory(view -> new ChatLineCell(zone));
+
+    Button marker = new Button();
+    marker.getStyleClass().add("new-messages");
+    marker.textProperty().bind(Bindings.createStringBinding(
+        () -> log.unseenProperty().get() == 1 ? "1 new message ↓" : log.unseenProperty().get() + " new messages ↓",
+        log.unseenProperty()));
+    marker.visibleProperty().bind(log.unseenProperty().greaterThan(0));
+    marker.setFocusTraversable(false);
+    marker.setOnAction(event -> scrollToNewest());
+    StackPane.setAlignment(marker, Pos.BOTTOM_CENTER);
+    getChildren().addAll(list, marker);
+
+    log.lines().addListener((ListChangeListener<ChatLine>) change -> {
+      if (log.followingProperty().get()) {
+        list.scrollTo(log.lines().size() - 1);
+      }
+    });
+    list.skinProperty().addListener((property, was, skin) -> followScrolling());
+  }
+
+  /** The list itself, for tests and for keyboard focus. */
+  public ListView<ChatLine> list() {
+    return list;
+  }
+
+  /** Shows the newest line and follows again. */
+  public void scrollToNewest() {
+    list.scrollTo(Math.max(0, log.lines().size() - 1));
+    log.followingProperty().set(true);
+  }
+
+  /** The user follows the newest lines exactly while the list is scrolled to its end. */
+  private void followScrolling() {
+    VirtualFlow<?> flow = (VirtualFlow<?>) list.lookup(".virtual-flow");
+    if (flow != null) {
+      flow.positionProperty().addListener((property, was, position) ->
+          log.followingProperty().set(position.doubleValue() >= 0.999 || log.lines().isEmpty()));
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package org.prochat.app.gui.room;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.prochat.app.gui.TestClock;
+
+class StatusBarViewModelTest {
+  private final TestClock clock = new TestClock();
+  private final StatusBarViewModel status = new StatusBarViewModel(clock, true);
+
+  @Test
+  void connectedShowsTheNameAndTheRouteWithItsRoundTrip() {
+    status.connected("alice");
+    status.routed("bob");
+    status.measured(Optional.of(Duration.ofMillis(3)));
+
+    assertThat(status.stateProperty().get()).isEqualTo(ConnectionState.CONNECTED);
+    assertThat(status.stateTextProperty().get()).isEqualTo("Connected as alice");
+    assertThat(status.routeTextProperty().get()).isEqualTo("via bob · 3 ms");
+    status.routed(null);
+    assertThat(status.routeTextProperty().get()).isEqualTo("direct · 3 ms");
+  }
+
+  @Test
+  void reconnectingCountsDown() {
+    status.connected("alice");
+    status.reconnecting(2, Duration.ofSeconds(3));
+    assertThat(status.stateTextProperty().get()).isEqualTo("Reconnecting in 3 s (attempt 2)");
+    assertThat(status.routeTextProperty().get()).isEmpty();
+
+    clock.advance(Duration.ofMillis(1500));
+    status.tick();
+    assertThat(status.stateTextProperty().get()).isEqualTo("Reconnecting in 2 s (attempt 2)");
+
+    clock.advance(Duration.ofSeconds(2));
+    status.tick();
+    assertThat(status.stateTextProperty().get()).isEqualTo("Reconnecting… (attempt 2)");
+  }
+
+  @Test
+  void disconnectedSaysWhy() {
+    status.disconnected("server shutting down");
+
+    assertThat(status.stateTextProperty().get()).isEqualTo("Disconnected (server shutting down)");
+  }
+
+  @Test
+  void relayingCountsUsersOrSaysItIsOff() {
+    status.relaying(1);
+    assertThat(status.relayTextProperty().get()).isEqualTo("Relaying for 1 user");
+    status.relaying(3);
+    assertThat(status.relayTextProperty().get()).isEqualTo("Relaying for 3 users");
+    assertThat(new StatusBarViewModel(clock, false).relayTextProperty().get()).isEqualTo("Not relaying");
+  }
+}
