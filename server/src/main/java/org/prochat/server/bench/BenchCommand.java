@@ -1,10 +1,13 @@
 package org.prochat.server.bench;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.HdrHistogram.Histogram;
+import org.prochat.client.ServerAddress;
 import org.prochat.server.overlay.OverlayLimits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,15 +15,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code prochat-server bench overlay}: runs a benchmark and prints a table. */
+/** {@code prochat-server bench SCENARIO}: runs a benchmark and prints a table (or JSON). */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Runs a benchmark against a coordinator started in this JVM and prints a table.%n"
-        + "Scenarios: overlay (the same users all direct, then in the proxy tree, then a proxy killed).")
+    description = "Runs a benchmark and prints a table.%n"
+        + "Scenarios:%n"
+        + "  fanout   users in one room, some posting: deliveries/s, latency, CPU, bytes per broadcast;%n"
+        + "           the coordinator runs as a separate program (or --target)%n"
+        + "  overlay  the same users all direct, then in the proxy tree, then a proxy killed;%n"
+        + "           the coordinator runs in this JVM%n")
 public final class BenchCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "SCENARIO", description = "The scenario to run: overlay.")
+  @Parameters(index = "0", paramLabel = "SCENARIO", description = "The scenario to run: fanout or overlay.")
   String scenario;
 
   @Option(names = "--clients", defaultValue = "200", description = "Simulated users. Default: ${DEFAULT-VALUE}.")
@@ -39,6 +46,25 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--size", defaultValue = "64", description = "Message text size in bytes. Default: ${DEFAULT-VALUE}.")
   int size;
 
+  @Option(names = "--duration", defaultValue = "10",
+      description = "fanout: seconds measured, after a warm-up. Default: ${DEFAULT-VALUE}.")
+  int duration;
+
+  @Option(names = "--target", paramLabel = "HOST:PORT",
+      description = "fanout: drive this running coordinator instead of starting one (no CPU figure then).")
+  String target;
+
+  @Option(names = "--target-http-port", paramLabel = "PORT", defaultValue = "9080",
+      description = "fanout with --target: its web view port, for its stats. Default: ${DEFAULT-VALUE}.")
+  int targetHttpPort;
+
+  @Option(names = "--admin-token", paramLabel = "TOKEN",
+      description = "fanout with --target: its admin token, for its stats (bytes per broadcast).")
+  String adminToken;
+
+  @Option(names = "--json", description = "Print one JSON object with the figures instead of a table.")
+  boolean json;
+
   @Option(names = "--max-children", defaultValue = "4", description = "Children per proxy. Default: ${DEFAULT-VALUE}.")
   int maxChildren;
 
@@ -50,15 +76,50 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!scenario.equals("overlay")) {
-      spec.commandLine().getErr().println("prochat-server bench: unknown scenario '" + scenario + "' (scenarios: overlay)");
-      return 2;
+    if (clients < 2 || senders < 1 || senders > clients || messages < 1 || size < 32 || rate < 0 || duration < 1) {
+      return usage("need --clients >= 2, 1 <= --senders <= --clients, --messages >= 1, --size >= 32, --rate >= 0,"
+          + " --duration >= 1");
     }
-    if (clients < 2 || senders < 1 || senders > clients || messages < 1 || size < 16 || rate < 0) {
-      spec.commandLine().getErr().println(
-          "prochat-server bench: need --clients >= 2, 1 <= --senders <= --clients, --messages >= 1, --size >= 16, --rate >= 0");
-      return 2;
+    return switch (scenario) {
+      case "overlay" -> overlay();
+      case "fanout" -> fanout();
+      default -> usage("unknown scenario '" + scenario + "' (scenarios: fanout, overlay)");
+    };
+  }
+
+  private int usage(String problem) {
+    spec.commandLine().getErr().println("prochat-server bench: " + problem);
+    return 2;
+  }
+
+  private int fanout() throws Exception {
+    FanoutBenchmark.Plan plan = new FanoutBenchmark.Plan(clients, senders, rate, duration, size);
+    CoordinatorProcess coordinator;
+    if (target != null) {
+      ServerAddress address;
+      try {
+        address = ServerAddress.parse(target);
+      } catch (IllegalArgumentException e) {
+        return usage("--target: " + e.getMessage());
+      }
+      coordinator = CoordinatorProcess.attach(address.host(), address.port(), targetHttpPort, adminToken);
+    } else {
+      Path jar = Path.of(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      if (!Files.isRegularFile(jar)) {
+        return usage("run the bench from prochat-server.jar (it starts that jar as the coordinator), or use --target");
+      }
+      coordinator = CoordinatorProcess.start(jar);
     }
+    try (coordinator) {
+      FanoutBenchmark.Result result = new FanoutBenchmark(plan).run(coordinator);
+      PrintWriter out = spec.commandLine().getOut();
+      out.println(json ? FanoutReport.json(result, target == null) : FanoutReport.table(result, target == null));
+      out.flush();
+    }
+    return 0;
+  }
+
+  private int overlay() throws Exception {
     OverlayBenchmark bench = new OverlayBenchmark(new OverlayBenchmark.Plan(clients, senders, rate, messages, size,
         new OverlayLimits(maxChildren, rootSlots, maxDepth, Duration.ofSeconds(20))));
     PrintWriter out = spec.commandLine().getOut();

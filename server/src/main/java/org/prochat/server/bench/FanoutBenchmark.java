@@ -1,0 +1,69 @@
+package org.prochat.server.bench;
+
+import java.lang.management.ManagementFactory;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Fan-out: N users in one room, S of them posting; what the coordinator delivers per second, how
+ * long a message takes to reach a user, and what that costs the coordinator and the generator.
+ */
+final class FanoutBenchmark {
+  /** What to run: users, senders, aggregate rate (0 = as fast as acks allow), seconds measured, text size. */
+  record Plan(int clients, int senders, int rate, int seconds, int size) {}
+
+  /** What came out. CPU shares are of one core (100 = one core busy); -1 where unknown. */
+  record Result(Plan plan, double deliveriesPerSecond, Histogram latencyMicros, double coordinatorCpuPercent,
+      double generatorCpuPercent, double bytesPerBroadcast, long coordinatorRssBytes) {}
+
+  /** Seconds of load before measuring, so connections, JIT and buffers have settled. */
+  static final int WARM_UP_SECONDS = 3;
+
+  private final Plan plan;
+
+  FanoutBenchmark(Plan plan) {
+    this.plan = plan;
+  }
+
+  Result run(CoordinatorProcess coordinator) throws InterruptedException {
+    try (FanoutLoad load = new FanoutLoad(plan.size())) {
+      load.connect(coordinator.host(), coordinator.chatPort(), plan.clients(), plan.senders());
+      load.start(plan.rate());
+      TimeUnit.SECONDS.sleep(WARM_UP_SECONDS); // warming up under load; not synchronisation
+      load.latencySinceLastCall();
+      long deliveriesBefore = load.deliveries();
+      double coordinatorCpuBefore = coordinator.cpuSeconds();
+      double generatorCpuBefore = generatorCpuSeconds();
+      JsonNode statsBefore = coordinator.stats();
+      long start = System.nanoTime();
+
+      TimeUnit.SECONDS.sleep(plan.seconds()); // the measured interval
+
+      double elapsed = (System.nanoTime() - start) / 1e9;
+      long delivered = load.deliveries() - deliveriesBefore;
+      Histogram latency = load.latencySinceLastCall();
+      double coordinatorCpu = coordinator.cpuSeconds();
+      double generatorCpu = generatorCpuSeconds();
+      JsonNode statsAfter = coordinator.stats();
+      return new Result(plan, delivered / elapsed, latency,
+          coordinatorCpuBefore < 0 ? -1 : (coordinatorCpu - coordinatorCpuBefore) / elapsed * 100,
+          (generatorCpu - generatorCpuBefore) / elapsed * 100,
+          bytesPerBroadcast(statsBefore, statsAfter), coordinator.residentBytes());
+    }
+  }
+
+  private static double bytesPerBroadcast(JsonNode before, JsonNode after) {
+    if (before == null || after == null) {
+      return -1;
+    }
+    long broadcasts = after.path("broadcasts").asLong() - before.path("broadcasts").asLong();
+    long bytes = after.path("broadcastBytes").asLong() - before.path("broadcastBytes").asLong();
+    return broadcasts <= 0 ? -1 : (double) bytes / broadcasts;
+  }
+
+  private static double generatorCpuSeconds() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime() / 1e9;
+  }
+}
