@@ -1,7 +1,7 @@
 package org.prochat.node;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.EventLoop;
@@ -231,7 +231,7 @@ final class NodeRouter {
     if (targets.isEmpty()) {
       return;
     }
-    ByteBuf line = WirePipeline.encodeLine(ByteBufAllocator.DEFAULT, frame);
+    ByteBuf line = WirePipeline.encodeLine(PooledByteBufAllocator.DEFAULT, frame);
     for (ChildLink child : targets) {
       if (tooFarBehind(child)) {
         continue;
@@ -251,7 +251,7 @@ final class NodeRouter {
 
   /** A child that can't keep up is cut rather than buffered without end; it re-attaches and catches up. */
   private boolean tooFarBehind(ChildLink child) {
-    if (child.channel().bytesBeforeWritable() <= options.maxBacklogBytes()) {
+    if (child.channel().isWritable() || child.channel().bytesBeforeWritable() <= options.maxBacklogBytes()) {
       return false;
     }
     log.warn("Dropping child {}: it is more than {} bytes behind", child.channel().remoteAddress(),

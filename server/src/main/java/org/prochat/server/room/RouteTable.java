@@ -1,7 +1,7 @@
 package org.prochat.server.room;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import java.util.LinkedHashSet;
@@ -77,7 +77,8 @@ final class RouteTable {
     if (carrying.isEmpty()) {
       return;
     }
-    ByteBuf line = WirePipeline.encodeLine(ByteBufAllocator.DEFAULT, frame);
+    // Pooled: each link's duplicate of the shared line is then recycled instead of allocated.
+    ByteBuf line = WirePipeline.encodeLine(PooledByteBufAllocator.DEFAULT, frame);
     int size = line.readableBytes();
     for (Link link : carrying) {
       if (!tooFarBehind(link)) {
@@ -92,7 +93,8 @@ final class RouteTable {
   /** True (and the link is being closed) when it has more unsent bytes than {@link #MAX_BACKLOG_BYTES}. */
   private static boolean tooFarBehind(Link link) {
     Channel channel = link.channel();
-    if (channel.bytesBeforeWritable() <= MAX_BACKLOG_BYTES) {
+    // isWritable is one volatile read; the backlog only needs adding up once the link is behind.
+    if (channel.isWritable() || channel.bytesBeforeWritable() <= MAX_BACKLOG_BYTES) {
       return false;
     }
     if (channel.isOpen()) {
