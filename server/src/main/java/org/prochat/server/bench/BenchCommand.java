@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
         + "Scenarios:%n"
         + "  fanout   users in one room, some posting: deliveries/s, latency, CPU, bytes per broadcast;%n"
         + "           the coordinator runs as a separate program (or --target)%n"
+        + "  idle     users connected and silent: coordinator heap and RSS per connection%n"
         + "  overlay  the same users all direct, then in the proxy tree, then a proxy killed;%n"
         + "           the coordinator runs in this JVM%n")
 public final class BenchCommand implements Callable<Integer> {
@@ -83,7 +84,8 @@ public final class BenchCommand implements Callable<Integer> {
     return switch (scenario) {
       case "overlay" -> overlay();
       case "fanout" -> fanout();
-      default -> usage("unknown scenario '" + scenario + "' (scenarios: fanout, overlay)");
+      case "idle" -> idle();
+      default -> usage("unknown scenario '" + scenario + "' (scenarios: fanout, idle, overlay)");
     };
   }
 
@@ -94,6 +96,21 @@ public final class BenchCommand implements Callable<Integer> {
 
   private int fanout() throws Exception {
     FanoutBenchmark.Plan plan = new FanoutBenchmark.Plan(clients, senders, rate, duration, size);
+    return withCoordinator(coordinator -> {
+      FanoutBenchmark.Result result = new FanoutBenchmark(plan).run(coordinator);
+      return json ? FanoutReport.json(result, target == null) : FanoutReport.table(result, target == null);
+    });
+  }
+
+  private int idle() throws Exception {
+    return withCoordinator(coordinator -> {
+      IdleBenchmark.Result result = new IdleBenchmark(clients, duration).run(coordinator);
+      return json ? FanoutReport.idleJson(result) : FanoutReport.idleTable(result);
+    });
+  }
+
+  /** Runs a scenario against the --target coordinator, or one started from this jar, and prints its report. */
+  private int withCoordinator(Scenario scenario) throws Exception {
     CoordinatorProcess coordinator;
     if (target != null) {
       ServerAddress address;
@@ -111,12 +128,16 @@ public final class BenchCommand implements Callable<Integer> {
       coordinator = CoordinatorProcess.start(jar);
     }
     try (coordinator) {
-      FanoutBenchmark.Result result = new FanoutBenchmark(plan).run(coordinator);
       PrintWriter out = spec.commandLine().getOut();
-      out.println(json ? FanoutReport.json(result, target == null) : FanoutReport.table(result, target == null));
+      out.println(scenario.run(coordinator));
       out.flush();
     }
     return 0;
+  }
+
+  /** One scenario against a coordinator, returning its report. */
+  private interface Scenario {
+    String run(CoordinatorProcess coordinator) throws Exception;
   }
 
   private int overlay() throws Exception {

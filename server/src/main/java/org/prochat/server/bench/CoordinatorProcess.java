@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -106,6 +108,35 @@ final class CoordinatorProcess implements AutoCloseable {
       return -1;
     }
     return -1;
+  }
+
+  /**
+   * The coordinator's heap in use right after a full collection, in bytes, or -1 when it is not
+   * ours to look at. Asks the JVM through {@code jcmd}, which ships beside {@code java}.
+   */
+  long heapUsedAfterGc() {
+    if (process == null) {
+      return -1;
+    }
+    try {
+      Path jcmd = Path.of(ProcessHandle.current().info().command().orElseThrow()).resolveSibling("jcmd");
+      run(jcmd.toString(), String.valueOf(process.pid()), "GC.run");
+      Matcher used = Pattern.compile("used (\\d+)K").matcher(run(jcmd.toString(), String.valueOf(process.pid()),
+          "GC.heap_info"));
+      return used.find() ? Long.parseLong(used.group(1)) * 1024 : -1;
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
+    }
+  }
+
+  private static String run(String... command) throws IOException, InterruptedException {
+    Process tool = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(tool.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    tool.waitFor(30, TimeUnit.SECONDS);
+    return output;
   }
 
   /** The coordinator's {@code /api/stats}, or null when they can't be read. */

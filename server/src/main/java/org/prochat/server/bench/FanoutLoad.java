@@ -46,6 +46,7 @@ final class FanoutLoad implements AutoCloseable {
   private final Recorder latency = new Recorder(3);
   private final LongAdder deliveries = new LongAdder();
   private final List<Sender> senders = new ArrayList<>();
+  private final List<Channel> links = new ArrayList<>();
   private final String padding;
   private final ByteBuf mark = Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(MARK));
 
@@ -70,6 +71,7 @@ final class FanoutLoad implements AutoCloseable {
       }).connect(host, port).sync().channel();
       link.writeAndFlush(Unpooled.copiedBuffer("{\"type\":\"hello\",\"v\":1,\"nick\":\"b" + i + "\"}\n",
           StandardCharsets.UTF_8));
+      links.add(link);
       if (sender != null) {
         sender.link = link;
         senders.add(sender);
@@ -99,6 +101,11 @@ final class FanoutLoad implements AutoCloseable {
         senders.get((int) (sent[0] % senders.size())).post();
       }
     }, 1, 1, TimeUnit.MILLISECONDS);
+  }
+
+  /** How many users are still connected. */
+  int connected() {
+    return (int) links.stream().filter(Channel::isActive).count();
   }
 
   /** Deliveries counted so far (every user's copy of every message). */

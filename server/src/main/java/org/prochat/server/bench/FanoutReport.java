@@ -52,4 +52,36 @@ final class FanoutReport {
   private static String percent(double value) {
     return value < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f", value);
   }
+
+  static String idleTable(IdleBenchmark.Result r) {
+    String row = "| %-40s | %14s |%n";
+    StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
+        "ProChat idle benchmark: %d users connected and silent for %d s; coordinator in its own process%n%n",
+        r.clients(), r.seconds()));
+    out.append(String.format(Locale.ROOT, row, "", "measured"));
+    out.append(String.format(Locale.ROOT, row, "-".repeat(40), "-".repeat(14)));
+    out.append(String.format(Locale.ROOT, row, "still connected at the end", r.stillConnected() + " of " + r.clients()));
+    out.append(String.format(Locale.ROOT, row, "coordinator heap per connection (bytes)", bytes(r.heapPerConnection())));
+    out.append(String.format(Locale.ROOT, row, "coordinator RSS per connection (bytes)", bytes(r.rssPerConnection())));
+    out.append(String.format(Locale.ROOT, row, "coordinator heap, idle -> loaded (MiB)",
+        mib(r.heapBaseline()) + " -> " + mib(r.heapLoaded())));
+    out.append(String.format(Locale.ROOT, row, "coordinator RSS, idle -> loaded (MiB)",
+        mib(r.rssBaseline()) + " -> " + mib(r.rssLoaded())));
+    return out.toString();
+  }
+
+  static String idleJson(IdleBenchmark.Result r) {
+    return String.format(Locale.ROOT, "{\"scenario\":\"idle\",\"clients\":%d,\"stillConnected\":%d,\"seconds\":%d,"
+        + "\"heapPerConnection\":%.0f,\"rssPerConnection\":%.0f,\"heapBaseline\":%d,\"heapLoaded\":%d,"
+        + "\"rssBaseline\":%d,\"rssLoaded\":%d}", r.clients(), r.stillConnected(), r.seconds(), r.heapPerConnection(),
+        r.rssPerConnection(), r.heapBaseline(), r.heapLoaded(), r.rssBaseline(), r.rssLoaded());
+  }
+
+  private static String bytes(double value) {
+    return value < 0 ? "n/a" : String.format(Locale.ROOT, "%,.0f", value);
+  }
+
+  private static String mib(long value) {
+    return value < 0 ? "n/a" : String.valueOf(value / (1024 * 1024));
+  }
 }

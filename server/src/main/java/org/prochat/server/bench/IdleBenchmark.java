@@ -1,0 +1,42 @@
+package org.prochat.server.bench;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Idle: N users connected and silent (heartbeats aside). What each connection costs the
+ * coordinator in heap (after a full collection) and resident memory, and whether all of them are
+ * still there at the end.
+ */
+final class IdleBenchmark {
+  /** What came out; -1 where unknown (a --target coordinator). */
+  record Result(int clients, int stillConnected, long heapBaseline, long heapLoaded, long rssBaseline,
+      long rssLoaded, int seconds) {
+
+    double heapPerConnection() {
+      return heapBaseline < 0 ? -1 : (double) (heapLoaded - heapBaseline) / clients;
+    }
+
+    double rssPerConnection() {
+      return rssBaseline < 0 ? -1 : (double) (rssLoaded - rssBaseline) / clients;
+    }
+  }
+
+  private final int clients;
+  private final int seconds;
+
+  IdleBenchmark(int clients, int seconds) {
+    this.clients = clients;
+    this.seconds = seconds;
+  }
+
+  Result run(CoordinatorProcess coordinator) throws InterruptedException {
+    long heapBaseline = coordinator.heapUsedAfterGc();
+    long rssBaseline = coordinator.residentBytes();
+    try (FanoutLoad load = new FanoutLoad(32)) {
+      load.connect(coordinator.host(), coordinator.chatPort(), clients, 0);
+      TimeUnit.SECONDS.sleep(seconds); // holding the connections; not synchronisation
+      return new Result(clients, load.connected(), heapBaseline, coordinator.heapUsedAfterGc(), rssBaseline,
+          coordinator.residentBytes(), seconds);
+    }
+  }
+}
