@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
 import javafx.stage.Stage;
 import org.prochat.app.gui.chat.UiContext;
 import org.prochat.app.gui.connect.ConnectDialogView;
@@ -18,6 +19,7 @@ import org.prochat.app.gui.session.EventBatcher;
 import org.prochat.app.gui.session.UiThreadChatListener;
 import org.prochat.app.gui.settings.AppSettings;
 import org.prochat.app.gui.settings.SettingsStore;
+import org.prochat.app.gui.settings.Theme;
 import org.prochat.app.gui.theme.ThemeStyles;
 import org.prochat.app.gui.whisper.ControlsFxWhisperNotifier;
 import org.prochat.app.gui.whisper.WhisperNotifier;
@@ -98,6 +100,11 @@ public final class DesktopApp {
   /** The whisper windows, once connected. */
   public Optional<WhisperWindows> whisperWindows() {
     return Optional.ofNullable(whispers);
+  }
+
+  /** The theme every window shows; the View menu switches it, and it is remembered. */
+  public ObjectProperty<Theme> theme() {
+    return styles.themeProperty();
   }
 
   /** The batcher feeding the windows, once connecting started; for the burst benchmark. */

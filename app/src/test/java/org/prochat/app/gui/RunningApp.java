@@ -44,15 +44,20 @@ public final class RunningApp implements AutoCloseable {
   /** Whispers the notifier was asked to show, as {@code from: text}. */
   public final List<String> notifications = new CopyOnWriteArrayList<>();
 
-  private RunningApp(SettingsStore store, DesktopPrefill prefill) {
-    app = new DesktopApp(store, prefill, "192.168.1.20", ChatClientOptions.DEFAULTS,
+  private RunningApp(SettingsStore store, DesktopPrefill prefill, ChatClientOptions options) {
+    app = new DesktopApp(store, prefill, "192.168.1.20", options,
         (from, text, show) -> notifications.add(from + ": " + text), () -> exited.complete(null));
   }
 
   /** Starts an app whose settings live in {@code settingsDir}; returns with the connect dialog showing. */
   public static RunningApp start(Path settingsDir, DesktopPrefill prefill) {
+    return start(settingsDir, prefill, ChatClientOptions.DEFAULTS);
+  }
+
+  /** Starts an app whose chat client runs with {@code options}. */
+  public static RunningApp start(Path settingsDir, DesktopPrefill prefill, ChatClientOptions options) {
     SettingsStore store = new SettingsStore(settingsDir.resolve("settings.properties"), AppSettings.defaults("tester"));
-    RunningApp running = onFx(() -> new RunningApp(store, prefill));
+    RunningApp running = onFx(() -> new RunningApp(store, prefill, options));
     onFx(() -> {
       running.app.start();
       return null;
@@ -62,7 +67,11 @@ public final class RunningApp implements AutoCloseable {
 
   /** Starts an app and joins {@code server} as {@code nick} through the dialog, without relaying. */
   public static RunningApp join(Path settingsDir, ServerAddress server, String nick) {
-    RunningApp running = start(settingsDir, new DesktopPrefill(server.toString(), nick, false, null));
+    return join(start(settingsDir, new DesktopPrefill(server.toString(), nick, false, null)));
+  }
+
+  /** Clicks Connect in a started app's dialog and waits until it is in the room. */
+  public static RunningApp join(RunningApp running) {
     running.robot.clickOn(running.dialogNode("#connect"));
     running.awaitRoom();
     running.awaitLine(line -> line.text().startsWith("You are "));

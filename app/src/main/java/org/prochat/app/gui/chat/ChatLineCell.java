@@ -42,12 +42,15 @@ final class ChatLineCell extends ListCell<ChatLine> {
     }
     getStyleClass().add(KIND_PREFIX + line.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
     time.setText(timeFormat.format(line.time()) + "  ");
-    boolean spoken = line.nick() != null && spoken(line.kind());
-    nick.setText(spoken ? line.nick() + "  " : "");
-    if (line.nick() != null) {
-      nick.getStyleClass().add(NickColours.styleClass(line.nick()));
-    }
     text.setText(line.text());
+    // No empty Text in the flow: TextFlow then styles the next text's first letter like the empty one.
+    if (line.nick() != null && spoken(line.kind())) {
+      nick.setText(line.nick() + "  ");
+      nick.getStyleClass().add(NickColours.styleClass(line.nick()));
+      flow.getChildren().setAll(time, nick, text);
+    } else {
+      flow.getChildren().setAll(time, text);
+    }
     setGraphic(flow);
   }
 

@@ -14,6 +14,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.prochat.app.gui.theme.ThemeStyles;
@@ -56,9 +57,7 @@ public final class ConnectDialogView {
     relayPort.textProperty().bindBidirectional(model.relayPortProperty());
     relayPort.disableProperty().bind(model.relayProperty().not());
     relayPort.setPrefColumnCount(6);
-    Label portLabel = new Label("on port");
-    HBox relayRow = new HBox(relay, portLabel, relayPort);
-    relayRow.getStyleClass().add("relay-row");
+    relayPort.setMaxWidth(Region.USE_PREF_SIZE);
 
     GridPane form = new GridPane();
     form.getStyleClass().add("connect-form");
@@ -68,8 +67,9 @@ public final class ConnectDialogView {
     form.add(error("nick-error", model.nickErrorProperty()), 1, 2);
     form.addRow(3, fieldLabel("Server", server), server);
     form.add(error("server-error", model.serverErrorProperty()), 1, 4);
-    form.add(relayRow, 0, 5, 2, 1);
-    form.add(error("relay-port-error", model.relayPortErrorProperty()), 1, 6);
+    form.add(relay, 1, 5);
+    form.addRow(6, fieldLabel("Relay port", relayPort), relayPort);
+    form.add(error("relay-port-error", model.relayPortErrorProperty()), 1, 7);
 
     Label failure = error("connect-failure", model.failureProperty());
     Button connect = new Button("Connect");
