@@ -1,6 +1,8 @@
 package org.prochat.client;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -47,6 +49,7 @@ final class ClientSession {
   private final ChatListener listener;
   private final PeerOffer peerOffer;
   private final SendOutbox outbox = new SendOutbox();
+  private final List<String> usersSoFar = new ArrayList<>();
   private final CompletableFuture<Welcome> welcomed = new CompletableFuture<>();
   private Consumer<Frame> link;
   private RoomEventSequencer sequencer;
@@ -141,7 +144,7 @@ final class ClientSession {
         ended = true;
         rememberCloseReason(bye.reason());
       }
-      case Users users -> listener.onUsers(users);
+      case Users users -> users(users);
       case RoomEvent event -> roomEvent(event);
       case Ack ack -> outbox.acknowledge(ack);
       case PrivateMessage message -> privateMessage(message);
@@ -253,6 +256,15 @@ final class ClientSession {
     }
     outbox.refuse(error);
     listener.onError(error);
+  }
+
+  /** A big room's list comes in pieces: the listener hears it once, whole. */
+  private void users(Users piece) {
+    usersSoFar.addAll(piece.nicks());
+    if (!piece.more()) {
+      listener.onUsers(new Users(piece.sid(), piece.seq(), usersSoFar, false));
+      usersSoFar.clear();
+    }
   }
 
   private void roomEvent(RoomEvent event) {

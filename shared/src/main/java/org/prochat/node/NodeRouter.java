@@ -191,7 +191,9 @@ final class NodeRouter {
 
   /** The coordinator confirmed an attach that passed through here: route its whole subtree down that link. */
   private void confirmAttach(Attached attached) {
-    ChildLink child = pending.remove(attached.sid());
+    // The first piece of a confirmation finds the attach's link among the pending; later pieces of a
+    // big subtree find it among the routes the first one made.
+    ChildLink child = pending.containsKey(attached.sid()) ? pending.remove(attached.sid()) : routes.get(attached.sid());
     if (child == null || !child.channel().isActive()) {
       return;
     }

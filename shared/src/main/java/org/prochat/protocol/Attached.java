@@ -8,10 +8,17 @@ import java.util.List;
  * and everyone below it, who move along) to the child the {@link Attach} came from.
  *
  * @param seq the room's latest event number, so the attached session can tell whether it missed any
+ * @param more true when further {@code attached} frames for the same session follow with more of its
+ *     subtree (a big subtree does not fit one line)
  */
-public record Attached(String sid, String parentNick, List<String> subtree, long seq) implements Frame {
+public record Attached(String sid, String parentNick, List<String> subtree, long seq, boolean more) implements Frame {
   public Attached {
     FrameRules.required(sid, "sid");
     subtree = List.copyOf(FrameRules.required(subtree, "subtree"));
+  }
+
+  /** The whole subtree in one frame. */
+  public Attached(String sid, String parentNick, List<String> subtree, long seq) {
+    this(sid, parentNick, subtree, seq, false);
   }
 }

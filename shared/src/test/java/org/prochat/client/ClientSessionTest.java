@@ -231,6 +231,16 @@ class ClientSessionTest {
     assertThat(sent).containsExactly(new Replay("s1", 1));
   }
 
+  @Test
+  void aUserListInSeveralPiecesIsHeardOnceWhole() {
+    welcomed(0);
+
+    session.receive(new Users("s1", 0, List.of("bob", "carol"), true));
+    session.receive(new Users("s1", 0, List.of("dave"), false));
+
+    assertThat(heard).containsExactly("users [bob, carol, dave]");
+  }
+
   private Welcome resumedWelcome() {
     return wire("{\"type\":\"welcome\",\"v\":1,\"sid\":\"s1\",\"nick\":\"alice\",\"seq\":9,\"token\":\"t\",\"resumed\":true}");
   }

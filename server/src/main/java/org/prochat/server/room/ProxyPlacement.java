@@ -14,6 +14,7 @@ import org.prochat.protocol.Attached;
 import org.prochat.protocol.Candidates;
 import org.prochat.protocol.ErrorCode;
 import org.prochat.protocol.ErrorFrame;
+import org.prochat.protocol.ListChunks;
 import org.prochat.protocol.PeerAddress;
 import org.prochat.protocol.Rtts;
 import org.prochat.server.overlay.OverlayTree;
@@ -142,7 +143,10 @@ final class ProxyPlacement {
     List<String> subtree = tree.subtree(session.id());
     List<Session> moved = subtree.stream().map(sessions::byId).filter(Objects::nonNull).toList();
     moved.forEach(s -> routes.route(s, link));
-    routes.send(link, new Attached(session.id(), parent.nick(), subtree, lastSeq));
+    List<List<String>> pieces = ListChunks.of(subtree);
+    for (int i = 0; i < pieces.size(); i++) {
+      routes.send(link, new Attached(session.id(), parent.nick(), pieces.get(i), lastSeq, i < pieces.size() - 1));
+    }
     log.info("{} attached below {} (depth {}, {} moved along)", session.nick(), parent.nick(),
         tree.depth(session.id()), subtree.size() - 1);
     return moved;

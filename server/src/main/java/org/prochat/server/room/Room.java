@@ -29,6 +29,7 @@ import org.prochat.protocol.Frame;
 import org.prochat.protocol.Hello;
 import org.prochat.protocol.Join;
 import org.prochat.protocol.Leave;
+import org.prochat.protocol.ListChunks;
 import org.prochat.protocol.Message;
 import org.prochat.protocol.NicknameRules;
 import org.prochat.protocol.Notice;
@@ -194,7 +195,7 @@ public final class Room {
     stats.clients(sessions.size());
 
     routes.send(session, new Welcome(ProtocolLimits.VERSION, session.id(), nick, lastSeq, session.token(), false));
-    routes.send(session, new Users(session.id(), lastSeq, sessions.nicksSorted(session)));
+    sendUsers(session, sessions.nicksSorted(session));
     history.newest(settings.historyOnJoin()).forEach(event -> routes.send(session, event.addressedTo(session.id())));
     publish(new Join(++lastSeq, clock.millis(), nick));
     log.info("{} joined from {} as {}", nick, link.channel().remoteAddress(), session.id());
@@ -223,7 +224,7 @@ public final class Room {
       moved.graceTimer(null);
     }
     routes.send(session, new Welcome(ProtocolLimits.VERSION, session.id(), session.nick(), lastSeq, session.token(), true));
-    routes.send(session, new Users(session.id(), lastSeq, sessions.nicksSorted(null)));
+    sendUsers(session, sessions.nicksSorted(null));
     session.whispersAfter(resume.lastWhisper()).forEach(w -> routes.send(session, w));
     log.info("{} resumed from {}", session.nick(), link.channel().remoteAddress());
     placement.offer(session);
@@ -478,7 +479,12 @@ public final class Room {
       case TextCommand.Help help -> done(session, id, TextCommand.HELP);
       case TextCommand.Online online -> {
         List<String> nicks = sessions.nicksSorted(null);
-        done(session, id, "Online (" + nicks.size() + "): " + String.join(", ", nicks));
+        List<List<String>> pieces = ListChunks.of(nicks);
+        for (int i = 0; i < pieces.size(); i++) {
+          String names = String.join(", ", pieces.get(i));
+          routes.send(session, new Notice(session.id(), i == 0 ? "Online (" + nicks.size() + "): " + names : names));
+        }
+        routes.send(session, new Ack(session.id(), id, Ack.Status.DONE, 0));
       }
       case TextCommand.Route route -> done(session, id, routeOf(session));
       case TextCommand.Msg msg -> whisper(session, new Whisper(session.id(), id, msg.to(), msg.text()));
@@ -502,6 +508,14 @@ public final class Room {
     }
     int depth = tree.depth(session.id());
     return path.append(" → coordinator").append(depth <= 1 ? " (direct)" : " (depth " + depth + ")").toString();
+  }
+
+  /** The user list as of now, in as many frames as the line limit needs. */
+  private void sendUsers(Session session, List<String> nicks) {
+    List<List<String>> pieces = ListChunks.of(nicks);
+    for (int i = 0; i < pieces.size(); i++) {
+      routes.send(session, new Users(session.id(), lastSeq, pieces.get(i), i < pieces.size() - 1));
+    }
   }
 
   private void done(Session session, String id, String output) {
