@@ -11,7 +11,7 @@
 #   Needs root (it installs a package, and the Debian tools it lacks: xvfb x11-utils x11-apps
 #   imagemagick fakeroot dpkg-dev) and JDK 25 (JAVA_HOME, or /usr/lib/jvm/*25*).
 # Output: one line per check, logs and the screenshot in installer/target/installer-tests/, and a
-# closing line "installer tests: N passed, N failed"; the exit status is 0 only if all passed.
+# closing line "installers: N passed, N failed"; the exit status is 0 only if all passed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -31,14 +31,14 @@ failed=0
 pids=()
 scratch=$(mktemp -d)
 
-cleanup() {
+# Stops what a test started (Xvfb, the app, the coordinator) however the test ends.
+kill_started() {
   local pid
   for pid in "${pids[@]}"; do
     kill "$pid" 2>/dev/null || true
   done
-  rm -rf "$scratch"
 }
-trap cleanup EXIT
+trap 'rm -rf "$scratch"' EXIT
 
 say() { echo "installer tests: $*"; }
 pass() { passed=$((passed + 1)); say "PASS $1"; }
@@ -197,9 +197,14 @@ test_desktop_deb() {
   local deb
   deb=$(ls "$target"/prochat_*.deb 2>/dev/null | head -1)
   [[ -n $deb ]] || { say "no .deb in $target"; return 1; }
-  dpkg-query -W prochat >/dev/null 2>&1 && apt-get remove -y -qq prochat >/dev/null
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$deb" >"$out/apt-install.log" 2>&1 \
-      || { say "apt-get install failed; see $out/apt-install.log"; return 1; }
+  dpkg-query -W prochat >/dev/null 2>&1 && apt-get purge -y -qq prochat >/dev/null
+  # The package's dependencies come from Debian: on a machine that never ran apt-get update,
+  # the first try fails for want of package lists.
+  if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$deb" >"$out/apt-install.log" 2>&1; then
+    apt-get update -qq >>"$out/apt-install.log" 2>&1 || true
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$deb" >>"$out/apt-install.log" 2>&1 \
+        || { say "apt-get install failed; see $out/apt-install.log"; return 1; }
+  fi
 
   local launcher=/opt/prochat/bin/ProChat
   [[ -x $launcher ]] || { say "no launcher $launcher"; return 1; }
@@ -242,14 +247,17 @@ test_desktop_deb() {
   wait_for 20 bash -c "! kill -0 $app 2>/dev/null" || kill -KILL "$app" 2>/dev/null || true
   kill -TERM "$xvfb" 2>/dev/null || true
 
-  DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq prochat >"$out/apt-remove.log" 2>&1 \
-      || { say "apt-get remove failed; see $out/apt-remove.log"; return 1; }
+  DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq prochat >"$out/apt-remove.log" 2>&1 \
+      || { say "apt-get purge failed; see $out/apt-remove.log"; return 1; }
   [[ ! -e $launcher && ! -e $entry ]] || { say "the package left $launcher or $entry behind"; return 1; }
 }
 
+# Each test runs in its own subshell, started in the background so that set -e holds inside it
+# (bash ignores it in a subshell whose status an if or || tests); any failing command fails it.
 for test in test_server_archive test_desktop_deb; do
-  if (set -euo pipefail; $test); then pass "$test"; else fail "$test"; fi
+  (trap kill_started EXIT; "$test") &
+  if wait $!; then pass "$test"; else fail "$test"; fi
 done
 say "logs and screenshot in ${out#"$root"/}"
-echo "installer tests: $passed passed, $failed failed"
+echo "installers: $passed passed, $failed failed"
 ((failed == 0))
