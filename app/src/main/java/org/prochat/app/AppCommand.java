@@ -29,7 +29,8 @@ import picocli.CommandLine.TypeConversionException;
     name = AppCommand.NAME,
     mixinStandardHelpOptions = true,
     versionProvider = AppVersion.class,
-    description = "ProChat: chat with everyone connected to a ProChat coordinator.")
+    description = {"ProChat: chat with everyone connected to a ProChat coordinator.",
+        "Opens the desktop window, its connect dialog filled in from the options given; --console chats in this terminal instead."})
 final class AppCommand implements Callable<Integer> {
   static final String NAME = "prochat-app";
 

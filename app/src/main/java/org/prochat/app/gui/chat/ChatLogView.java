@@ -2,12 +2,17 @@ package org.prochat.app.gui.chat;
 
 import java.time.ZoneId;
 import java.util.Objects;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.IndexedCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.StackPane;
 
 /**
@@ -42,7 +47,10 @@ public final class ChatLogView extends StackPane {
         list.scrollTo(log.lines().size() - 1);
       }
     });
-    list.skinProperty().addListener((property, was, skin) -> followScrolling());
+    // Only the user's own scrolling decides whether to follow: new lines move the scroll position too.
+    list.addEventFilter(ScrollEvent.SCROLL, event -> Platform.runLater(this::updateFollowing));
+    list.addEventFilter(MouseEvent.MOUSE_RELEASED, event -> Platform.runLater(this::updateFollowing));
+    list.addEventFilter(KeyEvent.KEY_RELEASED, event -> Platform.runLater(this::updateFollowing));
   }
 
   /** The list itself, for tests and for keyboard focus. */
@@ -56,12 +64,10 @@ public final class ChatLogView extends StackPane {
     log.followingProperty().set(true);
   }
 
-  /** The user follows the newest lines exactly while the list is scrolled to its end. */
-  private void followScrolling() {
+  /** After the user scrolled: follow exactly while the newest line is in view. */
+  private void updateFollowing() {
     VirtualFlow<?> flow = (VirtualFlow<?>) list.lookup(".virtual-flow");
-    if (flow != null) {
-      flow.positionProperty().addListener((property, was, position) ->
-          log.followingProperty().set(position.doubleValue() >= 0.999 || log.lines().isEmpty()));
-    }
+    IndexedCell<?> last = flow == null ? null : flow.getLastVisibleCell();
+    log.followingProperty().set(last == null || last.getIndex() >= log.lines().size() - 1);
   }
 }

@@ -10,6 +10,16 @@ public final class EventBatcherStats {
   private long busyNanos;
   private long longestBatchNanos;
 
+  /** The figures so far, apart from later changes. */
+  public EventBatcherStats copy() {
+    EventBatcherStats copy = new EventBatcherStats();
+    copy.batches = batches;
+    copy.tasks = tasks;
+    copy.busyNanos = busyNanos;
+    copy.longestBatchNanos = longestBatchNanos;
+    return copy;
+  }
+
   void record(int batchTasks, long nanos) {
     batches++;
     tasks += batchTasks;

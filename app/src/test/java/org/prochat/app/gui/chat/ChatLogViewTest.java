@@ -1,0 +1,74 @@
+package org.prochat.app.gui.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.stream.IntStream;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.prochat.app.gui.RunningApp;
+import org.prochat.app.gui.WindowTest;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+/** The message log in a window: it follows the newest line unless the user has scrolled up. */
+class ChatLogViewTest extends WindowTest {
+  private final FxRobot robot = new FxRobot();
+  private MessageLog log;
+  private ChatLogView view;
+
+  private void show() throws Exception {
+    FxToolkit.setupStage(stage -> {
+      log = new MessageLog(1_000, Runnable::run);
+      view = new ChatLogView(log, ZoneOffset.UTC);
+      stage.setScene(new Scene(view, 400, 300));
+      stage.show();
+    });
+  }
+
+  @Test
+  void newLinesScrollIntoViewWhileFollowing() throws Exception {
+    show();
+    robot.interact(() -> IntStream.range(0, 200).forEach(i -> log.append(line("line " + i))));
+
+    await().atMost(RunningApp.PATIENCE).until(() -> lastVisibleText().equals("line 199"));
+    assertThat(robot.lookup(".new-messages").queryButton().isVisible()).isFalse();
+  }
+
+  @Test
+  void afterScrollingUpNewLinesAreCountedAndTheMarkerJumpsBackDown() throws Exception {
+    show();
+    robot.interact(() -> IntStream.range(0, 200).forEach(i -> log.append(line("line " + i))));
+    Node thumb = robot.from(view.list()).lookup(".scroll-bar:vertical .thumb").query();
+    robot.drag(thumb).moveBy(0, -250).drop();
+    await().atMost(RunningApp.PATIENCE).until(() -> !log.followingProperty().get());
+
+    robot.interact(() -> IntStream.range(0, 3).forEach(i -> log.append(line("later " + i))));
+
+    Button marker = robot.lookup(".new-messages").queryButton();
+    assertThat(marker.isVisible()).isTrue();
+    assertThat(marker.getText()).isEqualTo("3 new messages ↓");
+    robot.clickOn(marker);
+    await().atMost(RunningApp.PATIENCE).until(() -> lastVisibleText().equals("later 2"));
+    assertThat(marker.isVisible()).isFalse();
+  }
+
+  private String lastVisibleText() {
+    return RunningApp.onFx(() -> {
+      var flow = (VirtualFlow<?>) view.list().lookup(".virtual-flow");
+      ListCell<?> last = (ListCell<?>) flow.getLastVisibleCell();
+      return last == null || last.getItem() == null ? "" : ((ChatLine) last.getItem()).text();
+    });
+  }
+
+  private static ChatLine line(String text) {
+    return ChatLine.said(ChatLine.Kind.MESSAGE, Instant.EPOCH, "bob", text);
+  }
+}
