@@ -109,18 +109,20 @@ final class NodeRouter {
     if (sid.equals(ownSid)) {
       return true;
     }
-    ChildLink child = routes.containsKey(sid) ? routes.get(sid) : pending.get(sid);
-    if (child == null) {
+    if (frame instanceof ErrorFrame error && error.code() == ErrorCode.ATTACH_REFUSED && pending.containsKey(sid)) {
+      // The answer to an attach goes back the way the attach came, not to where the session really is.
+      ChildLink claimant = pending.remove(sid);
+      if (claimant.confirmed()) {
+        send(claimant, error); // further down: the proxy there closes the claimant's link
+      } else {
+        refuse(claimant, error); // the coordinator did not expect that attach: the link is done
+      }
       return false;
     }
-    if (frame instanceof ErrorFrame error && error.code() == ErrorCode.ATTACH_REFUSED) {
-      pending.remove(sid);
-      if (!child.confirmed()) {
-        refuse(child, error); // the coordinator did not expect that attach: the link is done
-        return false;
-      }
+    ChildLink child = routes.containsKey(sid) ? routes.get(sid) : pending.get(sid);
+    if (child != null) {
+      send(child, frame);
     }
-    send(child, frame);
     return false;
   }
 
@@ -163,11 +165,9 @@ final class NodeRouter {
           "a peer link starts with a probe or an attach", null, true));
     } else if (!options.acceptsChildren() || children() >= options.maxChildren() || uplink == null) {
       refuse(child, new ErrorFrame(attach.sid(), ErrorCode.NO_ROOM, "this peer takes no children now", null, true));
-    } else if (attach.sid().equals(ownSid) || routes.containsKey(attach.sid())) {
-      log.warn("Refused an attach from {}: session {} is already reached another way",
-          child.channel().remoteAddress(), attach.sid());
-      refuse(child, new ErrorFrame(attach.sid(), ErrorCode.FOREIGN_SESSION,
-          "session " + attach.sid() + " is already reached another way", null, true));
+    } else if (attach.sid().equals(ownSid)) {
+      log.warn("Refused an attach from {}: it claims this node's own session", child.channel().remoteAddress());
+      refuse(child, new ErrorFrame(attach.sid(), ErrorCode.FOREIGN_SESSION, "that session is this proxy's own", null, true));
     } else {
       child.ownerSid(attach.sid());
       pending.put(attach.sid(), child);
@@ -175,14 +175,16 @@ final class NodeRouter {
     }
   }
 
-  /** Someone further down attaches through this branch: pass it up, unless that session is reached another way. */
+  /**
+   * Someone further down attaches through this branch: pass it up. A route this node still has for
+   * that session may be stale (it moved after a proxy below died), so the coordinator decides; the
+   * old route keeps serving until its confirmation replaces it, and only confirmed routes may speak.
+   */
   private void attachFromBelow(ChildLink child, Attach attach) {
-    if (attach.sid().equals(ownSid) || routes.containsKey(attach.sid())) {
-      log.warn("Refused an attach coming up from {}: session {} is already reached another way",
-          child.channel().remoteAddress(), attach.sid());
+    if (attach.sid().equals(ownSid)) {
+      log.warn("Refused an attach coming up from {}: it claims this node's own session", child.channel().remoteAddress());
       // Addressed to the claimed session: the proxies below route it to whoever sent the attach.
-      send(child, new ErrorFrame(attach.sid(), ErrorCode.ATTACH_REFUSED,
-          "session " + attach.sid() + " is already reached another way", null, false));
+      send(child, new ErrorFrame(attach.sid(), ErrorCode.ATTACH_REFUSED, "that session is this proxy's own", null, false));
       return;
     }
     pending.put(attach.sid(), child);
