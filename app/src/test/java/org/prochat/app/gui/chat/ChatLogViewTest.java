@@ -6,11 +6,12 @@ import static org.awaitility.Awaitility.await;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.stream.IntStream;
-import javafx.scene.Node;
+import javafx.event.Event;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.ScrollEvent;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.prochat.app.gui.RunningApp;
@@ -46,8 +47,9 @@ class ChatLogViewTest extends WindowTest {
   void afterScrollingUpNewLinesAreCountedAndTheMarkerJumpsBackDown() throws Exception {
     show();
     robot.interact(() -> IntStream.range(0, 200).forEach(i -> log.append(line("line " + i))));
-    Node thumb = robot.from(view.list()).lookup(".scroll-bar:vertical .thumb").query();
-    robot.drag(thumb).moveBy(0, -250).drop();
+    await().atMost(RunningApp.PATIENCE).until(() -> lastVisibleText().equals("line 199"));
+    // A wheel turn upwards, aimed at the list's flow: the flow scrolls, and the view's filter sees it.
+    robot.interact(() -> Event.fireEvent(view.list().lookup(".virtual-flow"), wheelUp(2_000)));
     await().atMost(RunningApp.PATIENCE).until(() -> !log.followingProperty().get());
 
     robot.interact(() -> IntStream.range(0, 3).forEach(i -> log.append(line("later " + i))));
@@ -66,6 +68,12 @@ class ChatLogViewTest extends WindowTest {
       ListCell<?> last = (ListCell<?>) flow.getLastVisibleCell();
       return last == null || last.getItem() == null ? "" : ((ChatLine) last.getItem()).text();
     });
+  }
+
+  private static ScrollEvent wheelUp(double pixels) {
+    return new ScrollEvent(ScrollEvent.SCROLL, 10, 10, 10, 10, false, false, false, false, false, false,
+        0, pixels, 0, pixels, ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
+        ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null);
   }
 
   private static ChatLine line(String text) {
