@@ -16,6 +16,8 @@ import org.prochat.protocol.Welcome;
  * own thread (the desktop app uses {@code Platform.runLater}). An exception thrown here is logged and
  * closes the link.
  *
+ * <p>Every method does nothing unless implemented: a listener states what it cares about.
+ *
  * <p><b>Order:</b> {@link #onWelcome} comes first; nothing is delivered for a connection attempt
  * that is refused (the connect future fails instead). {@link #onDisconnected} comes last, once.
  */
@@ -28,10 +30,10 @@ public interface ChatListener {
    *     that one was taken
    * @param askedNick the nickname this client asked for
    */
-  void onWelcome(Welcome welcome, String askedNick);
+  default void onWelcome(Welcome welcome, String askedNick) {}
 
   /** Who is in the room, as of room event {@code users.seq()}. */
-  void onUsers(Users users);
+  default void onUsers(Users users) {}
 
   /**
    * A room event, in {@code seq} order, each exactly once.
@@ -39,19 +41,19 @@ public interface ChatListener {
    * @param history true for events from before this session joined (their effect on the user list is
    *     already in the {@link #onUsers} snapshot)
    */
-  void onRoomEvent(RoomEvent event, boolean history);
+  default void onRoomEvent(RoomEvent event, boolean history) {}
 
   /** A whisper for this user. */
-  void onPrivateMessage(PrivateMessage message);
+  default void onPrivateMessage(PrivateMessage message) {}
 
   /** Text from the coordinator for this user, such as command output; may span several lines. */
-  void onNotice(Notice notice);
+  default void onNotice(Notice notice) {}
 
   /**
    * Something was refused or went wrong. Also called for errors that refuse a frame this client sent
    * (then the frame's future fails as well), so a user sees why.
    */
-  void onError(ErrorFrame error);
+  default void onError(ErrorFrame error) {}
 
   /**
    * The link is closed and the session over.
@@ -60,7 +62,7 @@ public interface ChatListener {
    *     {@link ChatClient#quit(String)}, or "connection lost"
    * @param requested true when this client asked for it with {@link ChatClient#quit(String)}
    */
-  void onDisconnected(String reason, boolean requested);
+  default void onDisconnected(String reason, boolean requested) {}
 
   /**
    * The link to the coordinator was lost (or its proxy went away); the client tries again after

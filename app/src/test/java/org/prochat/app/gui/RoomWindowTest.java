@@ -3,36 +3,18 @@ package org.prochat.app.gui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.prochat.app.gui.chat.ChatLine;
 import org.prochat.app.gui.chat.ChatLine.Kind;
-import org.prochat.app.testkit.LiveCoordinator;
 import org.prochat.app.testkit.RecordingListener;
 import org.prochat.client.ChatClient;
 import org.prochat.protocol.Leave;
 
 /** The main window against a real coordinator: what users see of each other. */
-class RoomWindowTest extends WindowTest {
-  @TempDir
-  Path dir;
-  private LiveCoordinator coordinator;
-
-  @BeforeEach
-  void startCoordinator() throws Exception {
-    coordinator = LiveCoordinator.start(dir.resolve("coordinator"));
-  }
-
-  @AfterEach
-  void stopCoordinator() {
-    coordinator.close();
-  }
+class RoomWindowTest extends CoordinatedWindowTest {
 
   @Test
   void twoAppsExchangePublicMessages() {

@@ -2,34 +2,16 @@ package org.prochat.app.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import javafx.scene.control.ListView;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.prochat.app.gui.chat.ChatLine;
 import org.prochat.app.gui.chat.ChatLine.Kind;
 import org.prochat.app.gui.whisper.WhisperWindow;
-import org.prochat.app.testkit.LiveCoordinator;
 import org.prochat.app.testkit.RecordingListener;
 import org.prochat.client.ChatClient;
 
 /** Whisper windows against a real coordinator. */
-class WhisperWindowTest extends WindowTest {
-  @TempDir
-  Path dir;
-  private LiveCoordinator coordinator;
-
-  @BeforeEach
-  void startCoordinator() throws Exception {
-    coordinator = LiveCoordinator.start(dir.resolve("coordinator"));
-  }
-
-  @AfterEach
-  void stopCoordinator() {
-    coordinator.close();
-  }
+class WhisperWindowTest extends CoordinatedWindowTest {
 
   @Test
   void doubleClickingANicknameOpensItsWindowAndTheWhisperArrivesOnlyThere() {

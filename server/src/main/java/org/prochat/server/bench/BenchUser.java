@@ -14,13 +14,8 @@ import org.prochat.client.ChatClientOptions;
 import org.prochat.client.ChatListener;
 import org.prochat.client.ServerAddress;
 import org.prochat.node.PeerNodeOptions;
-import org.prochat.protocol.ErrorFrame;
 import org.prochat.protocol.Message;
-import org.prochat.protocol.Notice;
-import org.prochat.protocol.PrivateMessage;
 import org.prochat.protocol.RoomEvent;
-import org.prochat.protocol.Users;
-import org.prochat.protocol.Welcome;
 
 /**
  * One simulated user: a real client (with a peer node when asked) on an event loop of its own, so it
@@ -139,22 +134,4 @@ final class BenchUser implements ChatListener {
   public void onRoute(String parentNick) {
     parent = parentNick;
   }
-
-  @Override
-  public void onWelcome(Welcome welcome, String askedNick) {}
-
-  @Override
-  public void onUsers(Users users) {}
-
-  @Override
-  public void onPrivateMessage(PrivateMessage message) {}
-
-  @Override
-  public void onNotice(Notice notice) {}
-
-  @Override
-  public void onError(ErrorFrame error) {}
-
-  @Override
-  public void onDisconnected(String reason, boolean requested) {}
 }

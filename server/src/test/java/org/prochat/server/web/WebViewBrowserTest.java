@@ -32,13 +32,7 @@ import org.prochat.client.ChatListener;
 import org.prochat.client.ServerAddress;
 import org.prochat.node.PeerNodeOptions;
 import org.prochat.protocol.Ack;
-import org.prochat.protocol.ErrorFrame;
-import org.prochat.protocol.Notice;
-import org.prochat.protocol.PrivateMessage;
-import org.prochat.protocol.RoomEvent;
 import org.prochat.protocol.Say;
-import org.prochat.protocol.Users;
-import org.prochat.protocol.Welcome;
 import org.prochat.protocol.Whisper;
 import org.prochat.server.FloodLimits;
 import org.prochat.server.RawClient;
@@ -196,7 +190,7 @@ class WebViewBrowserTest extends RunningCoordinator {
     PeerNodeOptions peer = new PeerNodeOptions(InetAddress.getLoopbackAddress(), 0, true, 4, Duration.ofSeconds(45),
         4 * 1024 * 1024);
     ChatClient client = ChatClient.connect(new ServerAddress("127.0.0.1", coordinator.chatPort()), nick,
-        new QuietListener(), ChatClientOptions.DEFAULTS.withPeer(peer)).get(10, TimeUnit.SECONDS);
+        new ChatListener() {}, ChatClientOptions.DEFAULTS.withPeer(peer)).get(10, TimeUnit.SECONDS);
     chatClients.add(client);
     return client;
   }
@@ -214,29 +208,5 @@ class WebViewBrowserTest extends RunningCoordinator {
     if (extra != null && !extra.isBlank()) {
       Files.copy(shot, Files.createDirectories(Path.of(extra)).resolve("web-view.png"), StandardCopyOption.REPLACE_EXISTING);
     }
-  }
-
-  /** The chat clients here only talk; what they hear is checked elsewhere. */
-  private static final class QuietListener implements ChatListener {
-    @Override
-    public void onWelcome(Welcome welcome, String askedNick) {}
-
-    @Override
-    public void onUsers(Users users) {}
-
-    @Override
-    public void onRoomEvent(RoomEvent event, boolean history) {}
-
-    @Override
-    public void onPrivateMessage(PrivateMessage message) {}
-
-    @Override
-    public void onNotice(Notice notice) {}
-
-    @Override
-    public void onError(ErrorFrame error) {}
-
-    @Override
-    public void onDisconnected(String reason, boolean requested) {}
   }
 }
