@@ -77,8 +77,11 @@ final class FanoutLoad implements AutoCloseable {
         senders.add(sender);
       }
     }
-    if (!welcomed.await(60, TimeUnit.SECONDS)) {
-      throw new IllegalStateException("not every simulated user was welcomed within 60 s");
+    // Each join is announced to everyone already there: N joins cost about N²/2 deliveries, so the
+    // wait grows with the room (10,000 users: some 50 million deliveries before the last welcome).
+    long patience = Math.max(60, clients / 50);
+    if (!welcomed.await(patience, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("not every simulated user was welcomed within " + patience + " s");
     }
   }
 
