@@ -239,7 +239,8 @@ final class ClientSession {
     // Back after a lost link: the same session when resumed, else a new one in the same room.
     current = welcome;
     listener.onReconnected(welcome);
-    outbox.unacknowledged().forEach(frame -> link.accept(stamped(frame)));
+    // Everything still waiting goes again now, and counts as sent now for the overdue check.
+    outbox.overdue(System.nanoTime(), 0).forEach(frame -> link.accept(stamped(frame)));
     link.accept(new Replay(sid(), sequencer.lastSeq()));
   }
 

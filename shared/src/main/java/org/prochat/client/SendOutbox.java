@@ -34,13 +34,6 @@ final class SendOutbox {
     return result;
   }
 
-  /**
-   * The frames still waiting, in the order they were sent: to send again after the link was lost
-   * (the coordinator drops the ones it already has).
-   */
-  List<Frame> unacknowledged() {
-    return pending.values().stream().map(Pending::frame).toList();
-  }
 
   /**
    * The frames sent at least {@code patienceNanos} before {@code nowNanos} and still waiting: lost
