@@ -19,6 +19,8 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
@@ -46,7 +48,8 @@ final class FanoutLoad implements AutoCloseable {
   private final Recorder latency = new Recorder(3);
   private final LongAdder deliveries = new LongAdder();
   private final List<Sender> senders = new ArrayList<>();
-  private final List<Channel> links = new ArrayList<>();
+  // Added to by the bench thread while the heartbeat task reads it on the loop.
+  private final Queue<Channel> links = new ConcurrentLinkedQueue<>();
   private final String padding;
   private final ByteBuf mark = Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(MARK));
 
@@ -55,8 +58,15 @@ final class FanoutLoad implements AutoCloseable {
     this.padding = "x".repeat(Math.max(1, size - 24));
   }
 
+  /** Heartbeat of every simulated user, as real clients send it; silent links are dropped by the coordinator. */
+  static final long PING_SECONDS = 15;
+  private static final ByteBuf PING = Unpooled.unreleasableBuffer(
+      Unpooled.copiedBuffer("{\"type\":\"ping\",\"t\":0}\n", StandardCharsets.US_ASCII));
+
   /** Connects {@code clients} users, the first {@code senderCount} of them senders; returns once all are welcomed. */
   void connect(String host, int port, int clients, int senderCount) throws InterruptedException {
+    loop.next().scheduleAtFixedRate(() -> links.forEach(link -> link.writeAndFlush(PING.duplicate())),
+        PING_SECONDS, PING_SECONDS, TimeUnit.SECONDS);
     CountDownLatch welcomed = new CountDownLatch(clients);
     Bootstrap bootstrap = new Bootstrap().group(loop).channel(NioSocketChannel.class)
         .option(ChannelOption.TCP_NODELAY, true);

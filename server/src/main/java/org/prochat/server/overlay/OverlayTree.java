@@ -16,6 +16,7 @@ import java.util.Set;
 public final class OverlayTree {
   private final OverlayLimits limits;
   private final Map<String, Node> nodes = new HashMap<>();
+  private int atRoot;
 
   public OverlayTree(OverlayLimits limits) {
     this.limits = limits;
@@ -28,8 +29,8 @@ public final class OverlayTree {
   /** A new session, placed at the root (it starts on its direct link). */
   public void add(String sid, boolean acceptsChildren) {
     Node node = new Node(sid, acceptsChildren);
-    node.atRoot = true;
     nodes.put(sid, node);
+    setAtRoot(node, true);
   }
 
   public boolean contains(String sid) {
@@ -40,7 +41,7 @@ public final class OverlayTree {
   public void placeAtRoot(String sid) {
     Node node = node(sid);
     detachFromParent(node);
-    node.atRoot = true;
+    setAtRoot(node, true);
   }
 
   /** Moves {@code sid}, with its subtree, below {@code parentSid}. */
@@ -100,7 +101,7 @@ public final class OverlayTree {
 
   /** Direct children of the coordinator. */
   public int rootChildren() {
-    return (int) nodes.values().stream().filter(n -> n.atRoot).count();
+    return atRoot;
   }
 
   /** Children of {@code sid}, plus places promised to newcomers that are still attaching. */
@@ -186,12 +187,20 @@ public final class OverlayTree {
     return node;
   }
 
-  private static void detachFromParent(Node node) {
+  private void detachFromParent(Node node) {
     if (node.parent != null) {
       node.parent.children.remove(node);
       node.parent = null;
     }
-    node.atRoot = false;
+    setAtRoot(node, false);
+  }
+
+  /** Keeps the count of root children current as nodes come and go. */
+  private void setAtRoot(Node node, boolean root) {
+    if (node.atRoot != root) {
+      node.atRoot = root;
+      atRoot += root ? 1 : -1;
+    }
   }
 
   private static Node root(Node node) {

@@ -40,6 +40,7 @@ final class ProxyPlacement {
   private final SessionRegistry sessions;
   private final RouteTable routes;
   private final Map<String, List<String>> offered = new HashMap<>();
+  private boolean warnedOverRootSlots;
 
   ProxyPlacement(OverlayTree tree, ProxyChooser chooser, SessionRegistry sessions, RouteTable routes) {
     this.tree = tree;
@@ -165,10 +166,12 @@ final class ProxyPlacement {
    */
   private void stayDirect(Session session) {
     tree.placeAtRoot(session.id());
-    if (tree.rootChildren() > tree.limits().rootSlots()) {
+    boolean over = tree.rootChildren() > tree.limits().rootSlots();
+    if (over && !warnedOverRootSlots) {
       log.warn("{} stays direct beyond the {} root slots: no proxy can take it (too few users relay, or the"
-          + " limits are tight)", session.nick(), tree.limits().rootSlots());
+          + " limits are tight); said once until there is room again", session.nick(), tree.limits().rootSlots());
     }
+    warnedOverRootSlots = over;
     routes.send(session, new Assign(session.id(), (PeerAddress) null));
   }
 

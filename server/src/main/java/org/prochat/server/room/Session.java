@@ -19,6 +19,7 @@ public final class Session {
 
   private final String id;
   private final String nick;
+  private final String key;
   private final String token;
   private final boolean acceptsChildren;
   private final boolean relayed;
@@ -41,6 +42,7 @@ public final class Session {
       long nowNanos) {
     this.id = id;
     this.nick = nick;
+    this.key = NicknameRules.key(nick);
     this.token = token;
     this.acceptsChildren = acceptsChildren;
     this.relayed = relayed;
@@ -55,8 +57,9 @@ public final class Session {
     return nick;
   }
 
+  /** The nickname's identity ({@link NicknameRules#key}), worked out once: it is used on every lookup. */
   String key() {
-    return NicknameRules.key(nick);
+    return key;
   }
 
   String token() {

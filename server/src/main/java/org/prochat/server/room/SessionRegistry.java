@@ -2,10 +2,11 @@ package org.prochat.server.room;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import org.prochat.protocol.NicknameRules;
 import org.prochat.protocol.ProtocolLimits;
@@ -13,7 +14,8 @@ import org.prochat.protocol.ProtocolLimits;
 /** The sessions in the room, by id and by nickname. Room loop only. */
 final class SessionRegistry {
   private final Map<String, Session> byId = new HashMap<>();
-  private final Map<String, Session> byKey = new HashMap<>();
+  // Sorted by key, so the user list for every newcomer is a walk rather than a sort.
+  private final NavigableMap<String, Session> byKey = new TreeMap<>();
   private long counter;
 
   /** A fresh session id; never reused while the coordinator runs. */
@@ -65,13 +67,12 @@ final class SessionRegistry {
 
   /** Everyone's nickname, sorted for people, leaving out {@code except} (may be null). */
   List<String> nicksSorted(Session except) {
-    List<String> nicks = new ArrayList<>();
-    for (Session s : byId.values()) {
+    List<String> nicks = new ArrayList<>(byKey.size());
+    for (Session s : byKey.values()) {
       if (s != except) {
         nicks.add(s.nick());
       }
     }
-    nicks.sort(Comparator.comparing(NicknameRules::key));
     return nicks;
   }
 }
