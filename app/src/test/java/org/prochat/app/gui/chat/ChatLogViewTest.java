@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.prochat.app.gui.RunningApp;
 import org.prochat.app.gui.WindowTest;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /** The message log in a window: it follows the newest line unless the user has scrolled up. */
 class ChatLogViewTest extends WindowTest {
@@ -25,10 +24,15 @@ class ChatLogViewTest extends WindowTest {
   private MessageLog log;
   private ChatLogView view;
 
-  private void show() throws Exception {
-    FxToolkit.setupStage(stage -> {
+  /**
+   * A window of its own: the toolkit's shared primary stage keeps whatever earlier window tests did
+   * to it, and then the list may never be laid out.
+   */
+  private void show() {
+    robot.interact(() -> {
       log = new MessageLog(1_000, Runnable::run);
       view = new ChatLogView(log, ZoneOffset.UTC);
+      Stage stage = new Stage();
       stage.setScene(new Scene(view, 400, 300));
       stage.show();
     });
