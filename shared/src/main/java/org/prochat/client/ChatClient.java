@@ -73,7 +73,8 @@ public final class ChatClient {
       return CompletableFuture.failedFuture(new ChatLinkException(e.getMessage(), e));
     }
     ClientSession session = new ClientSession(nick, listener, node == null
-        ? ClientSession.PeerOffer.NONE : new ClientSession.PeerOffer(options.peer().acceptsChildren(), node.port()));
+        ? ClientSession.PeerOffer.NONE : new ClientSession.PeerOffer(options.peer().acceptsChildren(), node.port()),
+        options.reconnectAfterShutdown());
     LinkKeeper keeper = new LinkKeeper(server, session, listener, options, loop, node);
     keeper.closed().whenComplete((done, failure) -> shutDownOwn(options, group));
     loop.execute(keeper::start);

@@ -17,12 +17,15 @@ import org.prochat.node.PeerNodeOptions;
  *     closes
  * @param peer the peer node this client embeds, or {@code null} for none (it then relays for nobody
  *     and opens no port)
+ * @param reconnectAfterShutdown true to keep trying to get back in when the coordinator shuts down
+ *     (an admin restarting it), as after a lost link; false to end the session then, as a script
+ *     wants
  */
 public record ChatClientOptions(Duration heartbeatInterval, Duration connectTimeout, EventLoopGroup eventLoopGroup,
-    PeerNodeOptions peer) {
-  /** Ping every 15 s, give up connecting after 10 s, a thread of its own, no peer node. */
+    PeerNodeOptions peer, boolean reconnectAfterShutdown) {
+  /** Ping every 15 s, give up connecting after 10 s, a thread of its own, no peer node, end on shutdown. */
   public static final ChatClientOptions DEFAULTS =
-      new ChatClientOptions(Duration.ofSeconds(15), Duration.ofSeconds(10), null, null);
+      new ChatClientOptions(Duration.ofSeconds(15), Duration.ofSeconds(10), null, null, false);
 
   private static final int SILENT_INTERVALS_BEFORE_LOST = 3;
 
@@ -32,20 +35,25 @@ public record ChatClientOptions(Duration heartbeatInterval, Duration connectTime
   }
 
   public ChatClientOptions withHeartbeatInterval(Duration interval) {
-    return new ChatClientOptions(interval, connectTimeout, eventLoopGroup, peer);
+    return new ChatClientOptions(interval, connectTimeout, eventLoopGroup, peer, reconnectAfterShutdown);
   }
 
   public ChatClientOptions withConnectTimeout(Duration timeout) {
-    return new ChatClientOptions(heartbeatInterval, timeout, eventLoopGroup, peer);
+    return new ChatClientOptions(heartbeatInterval, timeout, eventLoopGroup, peer, reconnectAfterShutdown);
   }
 
   public ChatClientOptions withEventLoopGroup(EventLoopGroup group) {
-    return new ChatClientOptions(heartbeatInterval, connectTimeout, group, peer);
+    return new ChatClientOptions(heartbeatInterval, connectTimeout, group, peer, reconnectAfterShutdown);
   }
 
   /** With a peer node of these options (null: none). */
   public ChatClientOptions withPeer(PeerNodeOptions options) {
-    return new ChatClientOptions(heartbeatInterval, connectTimeout, eventLoopGroup, options);
+    return new ChatClientOptions(heartbeatInterval, connectTimeout, eventLoopGroup, options, reconnectAfterShutdown);
+  }
+
+  /** Whether to come back after the coordinator shuts down (see the record's parameters). */
+  public ChatClientOptions withReconnectAfterShutdown(boolean reconnect) {
+    return new ChatClientOptions(heartbeatInterval, connectTimeout, eventLoopGroup, peer, reconnect);
   }
 
   /** Nothing heard for this long (several missed pongs in a row) means the link is dead. */

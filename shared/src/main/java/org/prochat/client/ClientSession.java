@@ -48,6 +48,7 @@ final class ClientSession {
   private final String askedNick;
   private final ChatListener listener;
   private final PeerOffer peerOffer;
+  private final boolean reconnectAfterShutdown;
   private final SendOutbox outbox = new SendOutbox();
   private final List<String> usersSoFar = new ArrayList<>();
   private final CompletableFuture<Welcome> welcomed = new CompletableFuture<>();
@@ -64,10 +65,15 @@ final class ClientSession {
     static final PeerOffer NONE = new PeerOffer(false, null);
   }
 
-  ClientSession(String askedNick, ChatListener listener, PeerOffer peerOffer) {
+  /**
+   * @param reconnectAfterShutdown true to come back after the coordinator shuts down (a bye to
+   *     everyone) rather than end the session
+   */
+  ClientSession(String askedNick, ChatListener listener, PeerOffer peerOffer, boolean reconnectAfterShutdown) {
     this.askedNick = Objects.requireNonNull(askedNick, "askedNick");
     this.listener = Objects.requireNonNull(listener, "listener");
     this.peerOffer = Objects.requireNonNull(peerOffer, "peerOffer");
+    this.reconnectAfterShutdown = reconnectAfterShutdown;
   }
 
   /**
@@ -140,10 +146,7 @@ final class ClientSession {
     switch (frame) {
       case Welcome welcome -> welcome(welcome);
       case ErrorFrame error -> error(error);
-      case Bye bye -> {
-        ended = true;
-        rememberCloseReason(bye.reason());
-      }
+      case Bye bye -> bye(bye);
       case Users users -> users(users);
       case RoomEvent event -> roomEvent(event);
       case Ack ack -> outbox.acknowledge(ack);
@@ -152,6 +155,19 @@ final class ClientSession {
       case Pong pong -> headAt(pong.seq());
       default -> log.debug("ignored a {} the coordinator should not send", frame.getClass().getSimpleName());
     }
+  }
+
+  /**
+   * A bye to this session ends it. A bye to everyone is the coordinator shutting down: the end too,
+   * unless this client is to come back when it does (the link's loss then starts the reconnecting).
+   */
+  private void bye(Bye bye) {
+    if (bye.sid() == null && reconnectAfterShutdown && isOpen()) {
+      log.info("the coordinator is shutting down ({}); will reconnect", bye.reason());
+      return;
+    }
+    ended = true;
+    rememberCloseReason(bye.reason());
   }
 
   /** The room is at {@code seq} (a pong or an attach confirmation says so): replay the end if it was missed. */
@@ -238,6 +254,11 @@ final class ClientSession {
     }
     // Back after a lost link: the same session when resumed, else a new one in the same room.
     current = welcome;
+    if (!welcome.resumed() && welcome.seq() < sequencer.lastSeq()) {
+      // A coordinator that lost its newest events (a crash) numbers again from where its store ends:
+      // start over from there, or every new event would look like one already seen.
+      sequencer = new RoomEventSequencer(welcome.seq());
+    }
     listener.onReconnected(welcome);
     // Everything still waiting goes again now, and counts as sent now for the overdue check.
     outbox.overdue(System.nanoTime(), 0).forEach(frame -> link.accept(stamped(frame)));

@@ -29,7 +29,7 @@ import org.prochat.protocol.Welcome;
 class ClientSessionTest {
   private final List<String> heard = new ArrayList<>();
   private final List<Frame> sent = new ArrayList<>();
-  private final ClientSession session = new ClientSession("alice", new DescribingListener(heard), ClientSession.PeerOffer.NONE);
+  private final ClientSession session = new ClientSession("alice", new DescribingListener(heard), ClientSession.PeerOffer.NONE, false);
 
   @Test
   void anOpenedLinkSaysHelloWithTheProtocolVersionAndTheAskedNickname() {
@@ -239,6 +239,35 @@ class ClientSessionTest {
     session.receive(new Users("s1", 0, List.of("dave"), false));
 
     assertThat(heard).containsExactly("users [bob, carol, dave]");
+  }
+
+  @Test
+  void aByeToEveryoneEndsTheSessionUnlessItIsToComeBack() {
+    ClientSession comesBack = new ClientSession("alice", new DescribingListener(heard), ClientSession.PeerOffer.NONE, true);
+    comesBack.linkOpened(sent::add);
+    comesBack.receive(welcome("alice", 0));
+    welcomed(0);
+
+    Bye shutdown = new Bye(null, "the server is shutting down");
+    comesBack.receive(shutdown);
+    session.receive(shutdown);
+
+    assertThat(comesBack.ended()).isFalse();
+    assertThat(session.ended()).isTrue();
+  }
+
+  @Test
+  void aNewSessionFromACoordinatorThatLostEventsStartsCountingFromItsNumber() {
+    welcomed(0);
+    session.receive(message(1));
+    session.receive(message(2));
+    session.linkLost();
+    session.linkOpened(sent::add);
+
+    session.receive(wire("{\"type\":\"welcome\",\"v\":1,\"sid\":\"s9\",\"nick\":\"alice\",\"seq\":1,\"token\":\"u\"}"));
+    session.receive(message(2));
+
+    assertThat(heard).containsSubsequence("message 1 live", "message 2 live", "message 2 live");
   }
 
   private Welcome resumedWelcome() {

@@ -66,10 +66,11 @@ public final class DesktopApp {
     this.onExit = Objects.requireNonNull(onExit, "onExit");
   }
 
-  /** The app as a user gets it: ControlsFX notifications, default client options. */
+  /** The app as a user gets it: ControlsFX notifications, a client that comes back after a coordinator restart. */
   public static DesktopApp standard(SettingsStore store, DesktopPrefill prefill, String localAddress, Runnable onExit) {
-    return new DesktopApp(store, prefill, localAddress, ChatClientOptions.DEFAULTS, new ControlsFxWhisperNotifier(),
-        onExit);
+    // A desktop user stays in the room across a coordinator restart: the app keeps trying, as after a lost link.
+    return new DesktopApp(store, prefill, localAddress, ChatClientOptions.DEFAULTS.withReconnectAfterShutdown(true),
+        new ControlsFxWhisperNotifier(), onExit);
   }
 
   /** Shows the connect dialog. */
