@@ -205,12 +205,14 @@ final class ClientSession {
   }
 
   /**
-   * Sends again what has waited too long for its ack: a proxy above may have died with it while
-   * this client's own link stayed up. The coordinator drops what it already has, by id.
+   * Sends again what has waited too long for its ack, and asks again for a replay that never came:
+   * a proxy above may have died with them while this client's own link stayed up. The coordinator
+   * drops what it already has, by id, and the sequencer drops events it already has.
    */
   void resendOverdue(long nowNanos) {
     if (link != null && isOpen()) {
       outbox.overdue(nowNanos, ACK_PATIENCE.toNanos()).forEach(frame -> link.accept(stamped(frame)));
+      sequencer.overdueReplay(nowNanos, ACK_PATIENCE.toNanos()).ifPresent(after -> link.accept(new Replay(sid(), after)));
     }
   }
 

@@ -30,6 +30,8 @@ final class RoomEventSequencer {
   // The highest event held back when the last replay was asked for; a gap still open once the
   // events up to it are in order needs another replay.
   private long replayTarget = -1;
+  // When the replay under way was asked for (System.nanoTime), to ask again if it never comes.
+  private long replayAskedAt;
 
   /** What one incoming event released. */
   record Release(List<RoomEvent> inOrder, OptionalLong replayAfter) {
@@ -68,6 +70,7 @@ final class RoomEventSequencer {
       return new Release(ready, OptionalLong.empty());
     }
     replayTarget = held.lastKey();
+    replayAskedAt = System.nanoTime();
     return new Release(ready, OptionalLong.of(lastSeq));
   }
 
@@ -82,6 +85,21 @@ final class RoomEventSequencer {
       return OptionalLong.empty();
     }
     replayTarget = head;
+    replayAskedAt = System.nanoTime();
+    return OptionalLong.of(lastSeq);
+  }
+
+  /**
+   * A replay asked for {@code patienceNanos} ago and still not in: it was lost on the way (a proxy
+   * above died with it while this client's own link stayed up). Ask again.
+   *
+   * @return the {@code seq} to ask a replay after, if the one under way is overdue
+   */
+  OptionalLong overdueReplay(long nowNanos, long patienceNanos) {
+    if (replayTarget < 0 || lastSeq >= replayTarget || nowNanos - replayAskedAt < patienceNanos) {
+      return OptionalLong.empty();
+    }
+    replayAskedAt = nowNanos;
     return OptionalLong.of(lastSeq);
   }
 

@@ -92,4 +92,26 @@ class RoomEventSequencerTest {
   private static RoomEvent event(long seq) {
     return new Message(seq, 1_700_000_000_000L + seq, "alice", "m" + seq, "text " + seq);
   }
+
+  @Test
+  void aReplayThatNeverComesIsAskedForAgainOnceOverdue() {
+    RoomEventSequencer sequencer = new RoomEventSequencer(0);
+    sequencer.accept(new Message(1, 0, "bob", "b1", "one"));
+    assertThat(sequencer.accept(new Message(3, 0, "bob", "b3", "three")).replayAfter()).hasValue(1);
+    long asked = System.nanoTime();
+
+    assertThat(sequencer.overdueReplay(asked, 3_000_000_000L)).isEmpty();
+    assertThat(sequencer.overdueReplay(asked + 4_000_000_000L, 3_000_000_000L)).hasValue(1);
+    assertThat(sequencer.overdueReplay(asked + 5_000_000_000L, 3_000_000_000L)).as("not again at once").isEmpty();
+  }
+
+  @Test
+  void noReplayIsOverdueOnceTheGapIsFilled() {
+    RoomEventSequencer sequencer = new RoomEventSequencer(0);
+    sequencer.accept(new Message(1, 0, "bob", "b1", "one"));
+    sequencer.accept(new Message(3, 0, "bob", "b3", "three"));
+    sequencer.accept(new Message(2, 0, "bob", "b2", "two"));
+
+    assertThat(sequencer.overdueReplay(System.nanoTime() + 10_000_000_000L, 3_000_000_000L)).isEmpty();
+  }
 }
