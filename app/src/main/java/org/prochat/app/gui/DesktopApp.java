@@ -21,7 +21,6 @@ import org.prochat.app.gui.settings.AppSettings;
 import org.prochat.app.gui.settings.SettingsStore;
 import org.prochat.app.gui.settings.Theme;
 import org.prochat.app.gui.theme.ThemeStyles;
-import org.prochat.app.gui.theme.WindowIcons;
 import org.prochat.app.gui.whisper.ControlsFxWhisperNotifier;
 import org.prochat.app.gui.whisper.WhisperNotifier;
 import org.prochat.app.gui.whisper.WhisperWindows;
@@ -75,7 +74,6 @@ public final class DesktopApp {
 
   /** Shows the connect dialog. */
   public void start() {
-    WindowIcons.applyToEveryWindow();
     AppSettings settings = prefill.applyTo(store.load());
     styles = new ThemeStyles(settings.theme());
     styles.themeProperty().addListener((property, was, theme) -> store.save(store.load().withTheme(theme)));

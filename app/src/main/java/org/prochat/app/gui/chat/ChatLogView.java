@@ -7,7 +7,6 @@ import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
-import javafx.scene.control.IndexedCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyEvent;
@@ -53,6 +52,9 @@ public final class ChatLogView extends StackPane {
     list.addEventFilter(KeyEvent.KEY_RELEASED, event -> Platform.runLater(this::updateFollowing));
   }
 
+  /** Positions this close to the end count as the bottom (rounding of the flow's fraction). */
+  private static final double AT_THE_BOTTOM = 0.999;
+
   /** The list itself, for tests and for keyboard focus. */
   public ListView<ChatLine> list() {
     return list;
@@ -64,10 +66,12 @@ public final class ChatLogView extends StackPane {
     log.followingProperty().set(true);
   }
 
-  /** After the user scrolled: follow exactly while the newest line is in view. */
+  /**
+   * After the user scrolled: follow exactly while the view is at the bottom. The flow's position
+   * moves with the scroll at once, whereas its cells are only laid out again at the next pulse.
+   */
   private void updateFollowing() {
     VirtualFlow<?> flow = (VirtualFlow<?>) list.lookup(".virtual-flow");
-    IndexedCell<?> last = flow == null ? null : flow.getLastVisibleCell();
-    log.followingProperty().set(last == null || last.getIndex() >= log.lines().size() - 1);
+    log.followingProperty().set(flow == null || flow.getPosition() >= AT_THE_BOTTOM);
   }
 }

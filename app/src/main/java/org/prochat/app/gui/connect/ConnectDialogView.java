@@ -18,6 +18,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.prochat.app.gui.theme.ThemeStyles;
+import org.prochat.app.gui.theme.WindowIcons;
 
 /**
  * The connect dialog: nickname (or "use my local IP address as name"), server, "let my computer relay
@@ -87,6 +88,7 @@ public final class ConnectDialogView {
     styles.style(scene, ThemeStyles.CONNECT_DIALOG);
     stage.setScene(scene);
     stage.setTitle("ProChat — connect");
+    WindowIcons.applyTo(stage);
     stage.setResizable(false);
   }
 

@@ -23,6 +23,7 @@ import org.prochat.app.gui.chat.ChatLogView;
 import org.prochat.app.gui.chat.InputLineView;
 import org.prochat.app.gui.settings.Theme;
 import org.prochat.app.gui.theme.ThemeStyles;
+import org.prochat.app.gui.theme.WindowIcons;
 
 /**
  * The main window: menu, the room's lines with the input line below, the user list beside them, the
@@ -64,6 +65,7 @@ public final class RoomWindow {
     styles.style(scene, ThemeStyles.CHAT, ThemeStyles.ROOM, ThemeStyles.STATUS_BAR);
     stage.setScene(scene);
     stage.setTitle("ProChat — " + title);
+    WindowIcons.applyTo(stage);
     stage.setMinWidth(480);
     stage.setMinHeight(320);
     stage.setOnCloseRequest(event -> {

@@ -11,6 +11,7 @@ import javafx.stage.Stage;
 import org.prochat.app.gui.chat.ChatLogView;
 import org.prochat.app.gui.chat.InputLineView;
 import org.prochat.app.gui.theme.ThemeStyles;
+import org.prochat.app.gui.theme.WindowIcons;
 
 /**
  * The window of one whisper conversation: its lines and an input line. Closing it (Escape, {@code
@@ -34,6 +35,7 @@ public final class WhisperWindow {
     scene.getAccelerators().put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN), stage::hide);
     stage.setScene(scene);
     stage.setTitle("Whisper — " + model.peer());
+    WindowIcons.applyTo(stage);
     stage.setMinWidth(300);
     stage.setMinHeight(200);
   }

@@ -12,12 +12,12 @@ class WindowIconsTest extends WindowTest {
   private final FxRobot robot = new FxRobot();
 
   @Test
-  void everyNewWindowGetsTheIconInEverySize() {
+  void aWindowGetsTheIconInEverySize() {
     AtomicReference<Stage> shown = new AtomicReference<>();
 
     robot.interact(() -> {
-      WindowIcons.applyToEveryWindow();
       Stage stage = new Stage();
+      WindowIcons.applyTo(stage);
       stage.show();
       shown.set(stage);
     });
