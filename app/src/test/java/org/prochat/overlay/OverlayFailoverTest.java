@@ -112,16 +112,6 @@ class OverlayFailoverTest {
   /** Nicknames of everyone below {@code nick} in the coordinator's tree. */
   private List<String> descendantsOf(String nick) {
     var room = coordinator.coordinator().room();
-    var users = room.loop().submit(room::snapshot).syncUninterruptibly().getNow().users();
-    List<String> below = new ArrayList<>();
-    List<String> frontier = new ArrayList<>(List.of(nick));
-    while (!frontier.isEmpty()) {
-      String parent = frontier.removeFirst();
-      users.stream().filter(u -> parent.equals(u.parentNick())).forEach(u -> {
-        below.add(u.nick());
-        frontier.add(u.nick());
-      });
-    }
-    return below;
+    return room.loop().submit(room::snapshot).syncUninterruptibly().getNow().below(nick);
   }
 }

@@ -113,8 +113,8 @@ final class OverlayBenchmark {
     Failover failover() throws Exception {
       RoomSnapshot room = snapshot();
       RoomSnapshot.UserView victim = room.users().stream().filter(u -> u.depth() >= 2)
-          .max(Comparator.comparingInt(u -> descendants(room, u.nick()).size())).orElseThrow();
-      List<String> below = descendants(room, victim.nick());
+          .max(Comparator.comparingInt(u -> room.below(u.nick()).size())).orElseThrow();
+      List<String> below = room.below(victim.nick());
       List<BenchUser> orphans = users.stream().filter(u -> below.contains(nickOf(u))).toList();
       BenchUser killed = users.stream().filter(u -> nickOf(u).equals(victim.nick())).findFirst().orElseThrow();
       BenchUser sender = users.stream().filter(u -> u != killed && !orphans.contains(u)).findFirst().orElseThrow();
@@ -175,18 +175,6 @@ final class OverlayBenchmark {
     }
   }
 
-  private static List<String> descendants(RoomSnapshot room, String nick) {
-    List<String> below = new ArrayList<>();
-    List<String> frontier = new ArrayList<>(List.of(nick));
-    while (!frontier.isEmpty()) {
-      String parent = frontier.removeFirst();
-      room.users().stream().filter(u -> parent.equals(u.parentNick())).forEach(u -> {
-        below.add(u.nick());
-        frontier.add(u.nick());
-      });
-    }
-    return below;
-  }
 
   private static void waitFor(BooleanSupplier condition, String what) throws InterruptedException, TimeoutException {
     long deadline = System.nanoTime() + SETTLE.toNanos();

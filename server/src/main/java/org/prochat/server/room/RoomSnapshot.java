@@ -1,5 +1,6 @@
 package org.prochat.server.room;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -10,6 +11,22 @@ import java.util.List;
  * @param maxDepth the deepest level of the tree
  */
 public record RoomSnapshot(long lastSeq, int directLinks, int maxDepth, List<UserView> users) {
+
+  /** Nicknames of everyone below {@code nick} in the tree (its whole subtree, itself left out). */
+  public List<String> below(String nick) {
+    List<String> below = new ArrayList<>();
+    List<String> frontier = new ArrayList<>(List.of(nick));
+    while (!frontier.isEmpty()) {
+      String parent = frontier.removeFirst();
+      for (UserView user : users) {
+        if (parent.equals(user.parentNick())) {
+          below.add(user.nick());
+          frontier.add(user.nick());
+        }
+      }
+    }
+    return below;
+  }
 
   /**
    * One user.
