@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.prochat.app.testkit.LiveCoordinator;
 import org.prochat.app.testkit.RecordingListener;
+import java.util.Base64;
+import org.prochat.protocol.Chained;
 import org.prochat.protocol.FrameCodec;
 import org.prochat.protocol.Message;
 import org.prochat.server.FloodLimits;
@@ -98,7 +100,9 @@ class OverlayShapeTest {
 
     ServerStats.Snapshot after = coordinator.coordinator().stats().snapshot();
     Message message = peers.getFirst().heard.messages().getLast();
-    long frameBytes = FrameCodec.instance().encode(message).length + 1;
+    // Every client verifies, so the event goes out chained: its JSON and the chain's 32-byte hash before it.
+    String someHash = Base64.getEncoder().encodeToString(new byte[32]);
+    long frameBytes = FrameCodec.instance().encode(new Chained(someHash, FrameCodec.instance().encodeToString(message))).length + 1;
     int directLinks = snapshot().directLinks();
     assertThat(after.broadcasts() - before.broadcasts()).isEqualTo(1);
     assertThat(after.broadcastBytes() - before.broadcastBytes()).isEqualTo(directLinks * frameBytes);

@@ -23,8 +23,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
+import org.prochat.crypto.IdentityKey;
 import org.prochat.protocol.RoomEvent;
 import org.prochat.server.net.ChatChannelInitializer;
+import org.prochat.server.room.CoordinatorKeys;
 import org.prochat.server.room.Room;
 import org.prochat.server.stats.ServerStats;
 import org.prochat.server.stats.StatsReporter;
@@ -42,6 +44,8 @@ import org.slf4j.LoggerFactory;
  * browsers never slow the chat. {@link #close()} blocks and must not be called from an event loop.
  */
 public final class Coordinator implements AutoCloseable {
+  /** The coordinator's identity key, in the data dir: clients pin it, so it must outlive reinstalls. */
+  public static final String IDENTITY_FILE = "identity.key";
   private static final Logger log = LoggerFactory.getLogger(Coordinator.class);
 
   private final ChatStore store;
@@ -82,8 +86,11 @@ public final class Coordinator implements AutoCloseable {
       EventLoop loop = roomGroup.next();
       ServerStats stats = new ServerStats();
       List<RoomEvent> newest = store.latestEvents(Room.RING_CAPACITY);
+      IdentityKey identity = IdentityKey.loadOrCreate(settings.dataDir().resolve(IDENTITY_FILE));
+      log.info("Coordinator identity {} (users compare this fingerprint with the one their app shows){}",
+          identity.fingerprint(), settings.privateEndToEnd() ? "; whispers are end-to-end encrypted" : "");
       Room room = new Room(settings, store, stats, loop, Clock.systemUTC(), new SecureRandom(), store.lastSeq(),
-          newest, store.knownNickKeys());
+          newest, store.knownNickKeys(), CoordinatorKeys.forRun(identity, settings.privateEndToEnd()));
       webView = WebViewServer.start(settings, room, stats, newest);
       List<Channel> listeners = listen(settings, acceptGroup, roomGroup, room, stats);
       if (!settings.statsInterval().isZero()) {

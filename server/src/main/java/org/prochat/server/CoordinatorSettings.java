@@ -25,6 +25,8 @@ import org.prochat.server.web.AdminToken;
  * @param connections the per-address connection limits
  * @param overlay how the proxy tree may grow and how long a lost session is kept
  * @param relaySecret the secret a relay must present for its users' {@code *names}; null accepts no relay
+ * @param privateEndToEnd true when whispers are end-to-end encrypted between the two users: the
+ *     coordinator then can't read them, and its log and web view keep who, to whom and when only
  */
 public record CoordinatorSettings(
     List<InetAddress> bindAddresses,
@@ -40,7 +42,8 @@ public record CoordinatorSettings(
     FloodLimits flood,
     ConnectionLimits connections,
     OverlayLimits overlay,
-    String relaySecret) {
+    String relaySecret,
+    boolean privateEndToEnd) {
 
   public static final int DEFAULT_CHAT_PORT = 9090;
   public static final int DEFAULT_HTTP_PORT = 9080;
@@ -96,6 +99,7 @@ public record CoordinatorSettings(
     private ConnectionLimits connections = ConnectionLimits.DEFAULTS;
     private OverlayLimits overlay = OverlayLimits.DEFAULTS;
     private String relaySecret;
+    private boolean privateEndToEnd;
 
     private Builder(Path dataDir) {
       this.dataDir = dataDir;
@@ -176,10 +180,15 @@ public record CoordinatorSettings(
       return this;
     }
 
+    public Builder privateEndToEnd(boolean endToEnd) {
+      this.privateEndToEnd = endToEnd;
+      return this;
+    }
+
     /** @throws IllegalArgumentException naming the first value that is out of range */
     public CoordinatorSettings build() {
       return new CoordinatorSettings(bindAddresses, chatPort, httpPort, wsPort, httpBind, adminToken, dataDir,
-          historyOnJoin, statsInterval, heartbeatTimeout, flood, connections, overlay, relaySecret);
+          historyOnJoin, statsInterval, heartbeatTimeout, flood, connections, overlay, relaySecret, privateEndToEnd);
     }
   }
 

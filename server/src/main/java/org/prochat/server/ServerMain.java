@@ -126,6 +126,12 @@ public final class ServerMain implements Callable<Integer> {
       description = "Secret a relay presents to bring in outside users as *nick (at least 8 characters). Default: no relay is trusted.")
   String relaySecret;
 
+  @Option(names = "--private-e2e",
+      description = "Encrypt whispers end to end between the two users: the coordinator can't read them, and its log"
+          + " and web view show who whispered to whom and when, not the words. Default: the coordinator can read"
+          + " whispers (no proxy can).")
+  boolean privateEndToEnd;
+
   public static void main(String[] args) {
     System.exit(run(args));
   }
@@ -190,6 +196,7 @@ public final class ServerMain implements Callable<Integer> {
         .connections(new ConnectionLimits(maxConnectionsPerIp, maxConnectionRate, Duration.ofMinutes(1), limitLoopback))
         .overlay(new OverlayLimits(maxChildren, rootSlots, maxDepth, seconds(grace, "grace period")))
         .relaySecret(relaySecret)
+        .privateEndToEnd(privateEndToEnd)
         .build();
   }
 

@@ -72,10 +72,12 @@ public final class ChatClient {
       shutDownOwn(options, group);
       return CompletableFuture.failedFuture(new ChatLinkException(e.getMessage(), e));
     }
+    SessionKeys keys = new SessionKeys(server, options.trust() != null ? options.trust() : ClientTrust.ephemeral());
     ClientSession session = new ClientSession(nick, listener, node == null
         ? ClientSession.PeerOffer.NONE : new ClientSession.PeerOffer(options.peer().acceptsChildren(), node.port()),
-        options.reconnectAfterShutdown());
-    LinkKeeper keeper = new LinkKeeper(server, session, listener, options, loop, node);
+        options.reconnectAfterShutdown(), keys);
+    LinkKeeper keeper = new LinkKeeper(server, session, keys, new ProxySuspicion(), listener, options, loop, node);
+    session.troubleTo(keeper);
     keeper.closed().whenComplete((done, failure) -> shutDownOwn(options, group));
     loop.execute(keeper::start);
     return session.welcomed()

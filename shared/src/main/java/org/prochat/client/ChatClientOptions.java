@@ -20,12 +20,14 @@ import org.prochat.node.PeerNodeOptions;
  * @param reconnectAfterShutdown true to keep trying to get back in when the coordinator shuts down
  *     (an admin restarting it), as after a lost link; false to end the session then, as a script
  *     wants
+ * @param trust the pinned coordinator identities and this user's whisper key; {@code null} for a
+ *     fresh set of each that lasts as long as the client
  */
 public record ChatClientOptions(Duration heartbeatInterval, Duration connectTimeout, EventLoopGroup eventLoopGroup,
-    PeerNodeOptions peer, boolean reconnectAfterShutdown) {
+    PeerNodeOptions peer, boolean reconnectAfterShutdown, ClientTrust trust) {
   /** Ping every 15 s, give up connecting after 10 s, a thread of its own, no peer node, end on shutdown. */
   public static final ChatClientOptions DEFAULTS =
-      new ChatClientOptions(Duration.ofSeconds(15), Duration.ofSeconds(10), null, null, false);
+      new ChatClientOptions(Duration.ofSeconds(15), Duration.ofSeconds(10), null, null, false, null);
 
   private static final int SILENT_INTERVALS_BEFORE_LOST = 3;
 
@@ -35,25 +37,31 @@ public record ChatClientOptions(Duration heartbeatInterval, Duration connectTime
   }
 
   public ChatClientOptions withHeartbeatInterval(Duration interval) {
-    return new ChatClientOptions(interval, connectTimeout, eventLoopGroup, peer, reconnectAfterShutdown);
+    return new ChatClientOptions(interval, connectTimeout, eventLoopGroup, peer, reconnectAfterShutdown, trust);
   }
 
   public ChatClientOptions withConnectTimeout(Duration timeout) {
-    return new ChatClientOptions(heartbeatInterval, timeout, eventLoopGroup, peer, reconnectAfterShutdown);
+    return new ChatClientOptions(heartbeatInterval, timeout, eventLoopGroup, peer, reconnectAfterShutdown, trust);
   }
 
   public ChatClientOptions withEventLoopGroup(EventLoopGroup group) {
-    return new ChatClientOptions(heartbeatInterval, connectTimeout, group, peer, reconnectAfterShutdown);
+    return new ChatClientOptions(heartbeatInterval, connectTimeout, group, peer, reconnectAfterShutdown, trust);
   }
 
   /** With a peer node of these options (null: none). */
   public ChatClientOptions withPeer(PeerNodeOptions options) {
-    return new ChatClientOptions(heartbeatInterval, connectTimeout, eventLoopGroup, options, reconnectAfterShutdown);
+    return new ChatClientOptions(heartbeatInterval, connectTimeout, eventLoopGroup, options, reconnectAfterShutdown, trust);
   }
 
   /** Whether to come back after the coordinator shuts down (see the record's parameters). */
   public ChatClientOptions withReconnectAfterShutdown(boolean reconnect) {
-    return new ChatClientOptions(heartbeatInterval, connectTimeout, eventLoopGroup, peer, reconnect);
+    return new ChatClientOptions(heartbeatInterval, connectTimeout, eventLoopGroup, peer, reconnect, trust);
+  }
+
+  /** With these pins and whisper key (null: fresh ones for the client's lifetime). */
+  public ChatClientOptions withTrust(ClientTrust clientTrust) {
+    return new ChatClientOptions(heartbeatInterval, connectTimeout, eventLoopGroup, peer, reconnectAfterShutdown,
+        clientTrust);
   }
 
   /** Nothing heard for this long (several missed pongs in a row) means the link is dead. */

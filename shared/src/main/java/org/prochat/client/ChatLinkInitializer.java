@@ -12,12 +12,15 @@ final class ChatLinkInitializer extends ChannelInitializer<SocketChannel> {
   private final LinkKeeper.Role role;
   private final ChatClientOptions options;
   private final Supplier<String> sid;
+  private final SessionKeys keys;
 
-  ChatLinkInitializer(LinkKeeper keeper, LinkKeeper.Role role, ChatClientOptions options, Supplier<String> sid) {
+  ChatLinkInitializer(LinkKeeper keeper, LinkKeeper.Role role, ChatClientOptions options, Supplier<String> sid,
+      SessionKeys keys) {
     this.keeper = keeper;
     this.role = role;
     this.options = options;
     this.sid = sid;
+    this.keys = keys;
   }
 
   @Override
@@ -25,6 +28,8 @@ final class ChatLinkInitializer extends ChannelInitializer<SocketChannel> {
     ChannelPipeline pipeline = channel.pipeline();
     // NDJSON lines with the protocol's length limit <-> frames.
     WirePipeline.addCodec(pipeline);
+    // Sealed frames for this session <-> plain ones; anything forged stops here.
+    pipeline.addLast("seal", new SealingHandler(keys, sid, role, keeper::forged));
     // Pings, round trips and dead-link detection.
     pipeline.addLast("heartbeat", new HeartbeatHandler(options.heartbeatInterval(), options.silenceLimit(), sid));
     // Everything else goes to the keeper, which knows what this link is for.

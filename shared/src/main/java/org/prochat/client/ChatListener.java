@@ -24,6 +24,15 @@ import org.prochat.protocol.Welcome;
 public interface ChatListener {
 
   /**
+   * The coordinator proved its identity, before {@link #onWelcome} (and on every reconnect).
+   *
+   * @param fingerprint the identity key's fingerprint, for the user to compare with the admin's
+   * @param firstContact true when this server's key was pinned just now (trust on first use);
+   *     false when it matched the pinned one
+   */
+  default void onServerIdentity(String fingerprint, boolean firstContact) {}
+
+  /**
    * The session is open.
    *
    * @param welcome what the coordinator granted; its {@code nick} differs from {@code askedNick} when

@@ -4,19 +4,29 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.prochat.crypto.ChainVerifier;
+import org.prochat.crypto.CryptoFailure;
+import org.prochat.crypto.WhisperBox;
 import org.prochat.protocol.Ack;
+import org.prochat.protocol.Chained;
+import org.prochat.protocol.Checkpoint;
 import org.prochat.protocol.Bye;
 import org.prochat.protocol.ErrorCode;
 import org.prochat.protocol.ErrorFrame;
 import org.prochat.protocol.Frame;
 import org.prochat.protocol.Hello;
+import org.prochat.protocol.Join;
 import org.prochat.protocol.Notice;
 import org.prochat.protocol.Pong;
 import org.prochat.protocol.PrivateMessage;
 import org.prochat.protocol.ProtocolLimits;
 import org.prochat.protocol.Replay;
+import org.prochat.protocol.Report;
 import org.prochat.protocol.Resume;
 import org.prochat.protocol.RoomEvent;
 import org.prochat.protocol.Say;
@@ -37,6 +47,10 @@ import org.slf4j.LoggerFactory;
  * sends again what was not acknowledged and replays what it missed, so nothing is lost and nothing
  * shown twice.
  *
+ * <p>Once welcomed with keys ({@link SessionKeys}) it takes room events only as the coordinator
+ * vouched for them: sealed copies, or chained broadcasts released by a signed checkpoint. What fails
+ * such a check goes to the {@link Trouble} witness, which moves the session away from its proxy.
+ *
  * <p>Not thread-safe: every method runs on the client's event loop.
  */
 final class ClientSession {
@@ -44,11 +58,25 @@ final class ClientSession {
   private static final String CONNECTION_LOST = "connection lost";
   /** How long a frame waits for its ack before it is sent again. Acks take milliseconds normally. */
   static final Duration ACK_PATIENCE = Duration.ofSeconds(3);
+  /** A whisper typed as a command, which in an end-to-end room must be boxed here, not sent as text. */
+  private static final Pattern TYPED_WHISPER = Pattern.compile("^/(?:msg|w)\\s+(\\S+)\\s+(.+)$", Pattern.DOTALL);
+
+  /** Told what the session saw go wrong on the way: the keeper decides what it says about the proxy. */
+  interface Trouble {
+    /** A frame failed its seal, chain or signature. */
+    void forged(String what);
+
+    /** Room events were missing and had to be asked for again. */
+    void gap();
+  }
 
   private final String askedNick;
   private final ChatListener listener;
   private final PeerOffer peerOffer;
   private final boolean reconnectAfterShutdown;
+  private final SessionKeys keys;
+  private Trouble trouble;
+  private final WhisperKeyDirectory whisperKeys = new WhisperKeyDirectory();
   private final SendOutbox outbox = new SendOutbox();
   private final List<String> usersSoFar = new ArrayList<>();
   private final CompletableFuture<Welcome> welcomed = new CompletableFuture<>();
@@ -69,11 +97,18 @@ final class ClientSession {
    * @param reconnectAfterShutdown true to come back after the coordinator shuts down (a bye to
    *     everyone) rather than end the session
    */
-  ClientSession(String askedNick, ChatListener listener, PeerOffer peerOffer, boolean reconnectAfterShutdown) {
+  ClientSession(String askedNick, ChatListener listener, PeerOffer peerOffer, boolean reconnectAfterShutdown,
+      SessionKeys keys) {
     this.askedNick = Objects.requireNonNull(askedNick, "askedNick");
     this.listener = Objects.requireNonNull(listener, "listener");
     this.peerOffer = Objects.requireNonNull(peerOffer, "peerOffer");
     this.reconnectAfterShutdown = reconnectAfterShutdown;
+    this.keys = Objects.requireNonNull(keys, "keys");
+  }
+
+  /** Who hears of forged frames and gaps: the keeper of this session's links, made after the session. */
+  void troubleTo(Trouble witness) {
+    this.trouble = Objects.requireNonNull(witness, "witness");
   }
 
   /**
@@ -116,7 +151,8 @@ final class ClientSession {
     this.link = sender;
     Resume resume = current == null ? null : new Resume(current.sid(), current.token(), lastWhisper);
     String nick = current == null ? askedNick : current.nick();
-    sender.accept(new Hello(ProtocolLimits.VERSION, nick, peerOffer.relay(), peerOffer.port(), resume, null));
+    sender.accept(new Hello(ProtocolLimits.VERSION, nick, peerOffer.relay(), peerOffer.port(), resume, null,
+        keys.offer(), keys.whisperKey().publicKey()));
   }
 
   /** The session now speaks through another link (it moved below a proxy); no hello needed. */
@@ -149,6 +185,12 @@ final class ClientSession {
       case Bye bye -> bye(bye);
       case Users users -> users(users);
       case RoomEvent event -> roomEvent(event);
+      case Chained chained -> {
+        if (!keys.chain().hold(chained)) {
+          trouble.forged("a chained event that is not one");
+        }
+      }
+      case Checkpoint checkpoint -> checkpoint(checkpoint);
       case Ack ack -> outbox.acknowledge(ack);
       case PrivateMessage message -> privateMessage(message);
       case Notice notice -> listener.onNotice(notice);
@@ -177,14 +219,38 @@ final class ClientSession {
     }
   }
 
-  /** Posts {@code text} (or runs it as a command) under {@code id}; see {@link #send}. */
+  /**
+   * Posts {@code text} (or runs it as a command) under {@code id}; see {@link #send}. In a room with
+   * end-to-end whispers a typed {@code /msg} is boxed here, as the coordinator must not see its words.
+   */
   CompletableFuture<Ack> say(String id, String text) {
+    Matcher typedWhisper = TYPED_WHISPER.matcher(text);
+    if (keys.endToEnd() && typedWhisper.matches()) {
+      return whisper(id, typedWhisper.group(1), typedWhisper.group(2));
+    }
     return send(id, new Say(null, id, text));
   }
 
-  /** Whispers {@code text} to {@code to} under {@code id}; see {@link #send}. */
+  /**
+   * Whispers {@code text} to {@code to} under {@code id}; see {@link #send}. In a room with end-to-end
+   * whispers the words are boxed for the recipient's key, which the coordinator introduced.
+   */
   CompletableFuture<Ack> whisper(String id, String to, String text) {
-    return send(id, new Whisper(null, id, to, text));
+    if (!keys.endToEnd()) {
+      return send(id, new Whisper(null, id, to, text));
+    }
+    Optional<String> recipientKey = whisperKeys.keyOf(to);
+    if (recipientKey.isEmpty()) {
+      return CompletableFuture.failedFuture(new ChatRefusedException(new ErrorFrame(sid(), ErrorCode.UNKNOWN_USER,
+          "whispers here are end-to-end encrypted, and " + to + " has not been in the room since you joined,"
+              + " so there is no key to encrypt for", id, false)));
+    }
+    try {
+      return send(id, new Whisper(null, id, to, null, WhisperBox.seal(keys.whisperKey(), recipientKey.get(), text)));
+    } catch (CryptoFailure e) {
+      return CompletableFuture.failedFuture(new ChatRefusedException(new ErrorFrame(sid(), ErrorCode.UNKNOWN_USER,
+          "the key the coordinator gave for " + to + " is not usable: " + e.getMessage(), id, false)));
+    }
   }
 
   /**
@@ -213,6 +279,13 @@ final class ClientSession {
     if (link != null && isOpen()) {
       outbox.overdue(nowNanos, ACK_PATIENCE.toNanos()).forEach(frame -> link.accept(stamped(frame)));
       sequencer.overdueReplay(nowNanos, ACK_PATIENCE.toNanos()).ifPresent(after -> link.accept(new Replay(sid(), after)));
+    }
+  }
+
+  /** Tells the coordinator what the proxy did (sealed, so the proxy can't forge such reports). */
+  void report(Report report) {
+    if (link != null && isOpen()) {
+      link.accept(new Report(sid(), report.proxy(), report.kind(), report.count()));
     }
   }
 
@@ -247,6 +320,18 @@ final class ClientSession {
   }
 
   private void welcome(Welcome welcome) {
+    boolean firstContact;
+    try {
+      firstContact = keys.welcomed(welcome);
+    } catch (ServerKeyChangedException | CryptoFailure refused) {
+      ended = true;
+      rememberCloseReason(refused.getMessage());
+      log.warn("not talking to the coordinator: {}", refused.getMessage());
+      welcomed.completeExceptionally(refused instanceof ServerKeyChangedException
+          ? refused : new ChatLinkException(refused.getMessage(), refused));
+      return;
+    }
+    listener.onServerIdentity(keys.fingerprint(), firstContact);
     if (!isOpen()) {
       current = welcome;
       sequencer = new RoomEventSequencer(welcome.seq());
@@ -284,6 +369,7 @@ final class ClientSession {
 
   /** A big room's list comes in pieces: the listener hears it once, whole. */
   private void users(Users piece) {
+    whisperKeys.learn(piece);
     usersSoFar.addAll(piece.nicks());
     if (!piece.more()) {
       listener.onUsers(new Users(piece.sid(), piece.seq(), usersSoFar, false));
@@ -291,10 +377,30 @@ final class ClientSession {
     }
   }
 
+  /** Chained events the checkpoint vouches for are shown; the rest of what it covers is dropped. */
+  private void checkpoint(Checkpoint checkpoint) {
+    ChainVerifier.Verdict verdict = keys.chain().settle(checkpoint);
+    if (verdict.badSignature()) {
+      trouble.forged("a checkpoint the coordinator did not sign");
+      return;
+    }
+    if (verdict.forged() > 0) {
+      trouble.forged(verdict.forged() + " chained events the coordinator did not send");
+    }
+    verdict.verified().forEach(this::roomEvent);
+    if (!verdict.verified().isEmpty()) {
+      headAt(checkpoint.seq());
+    }
+  }
+
   private void roomEvent(RoomEvent event) {
+    if (event instanceof Join join) {
+      whisperKeys.learn(join);
+    }
     RoomEventSequencer.Release release = sequencer.accept(event);
     release.inOrder().forEach(e -> listener.onRoomEvent(e, sequencer.isHistory(e)));
     release.replayAfter().ifPresent(after -> {
+      trouble.gap();
       if (link != null) {
         link.accept(new Replay(sid(), after));
       }
@@ -302,7 +408,17 @@ final class ClientSession {
   }
 
   /** Whispers resent after a resume may already have arrived: their numbers tell. */
-  private void privateMessage(PrivateMessage message) {
+  private void privateMessage(PrivateMessage sealed) {
+    PrivateMessage message;
+    try {
+      message = sealed.box() == null ? sealed
+          : sealed.opened(WhisperBox.open(keys.whisperKey(), sealed.fromKey(), sealed.box()));
+    } catch (CryptoFailure e) {
+      log.warn("a whisper from {} could not be opened: {}", sealed.from(), e.getMessage());
+      listener.onNotice(new Notice(sid(), "A whisper from " + sealed.from()
+          + " could not be decrypted (it was sealed for another key of yours)."));
+      return;
+    }
     if (message.n() > 0) {
       if (message.n() <= lastWhisper) {
         return;
@@ -316,7 +432,7 @@ final class ClientSession {
   private Frame stamped(Frame frame) {
     return switch (frame) {
       case Say say -> new Say(sid(), say.id(), say.text());
-      case Whisper whisper -> new Whisper(sid(), whisper.id(), whisper.to(), whisper.text());
+      case Whisper whisper -> new Whisper(sid(), whisper.id(), whisper.to(), whisper.text(), whisper.box());
       default -> frame;
     };
   }

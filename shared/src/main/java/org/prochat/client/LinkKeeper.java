@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Not thread-safe: every method runs on the client's event loop, shared with the peer node.
  */
-final class LinkKeeper {
+final class LinkKeeper implements ClientSession.Trouble {
   /** What a link is for. */
   enum Role {
     /** Straight to the coordinator: hello, candidates, and the uplink until a proxy takes over. */
@@ -60,6 +60,8 @@ final class LinkKeeper {
   private final EventLoop loop;
   private final PeerNode node;
   private final PeerProber prober;
+  private final SessionKeys keys;
+  private final ProxySuspicion suspicion;
   private final CompletableFuture<Void> closed = new CompletableFuture<>();
   // Read from other threads for the round trip; written on the loop only.
   private volatile Channel uplink;
@@ -69,10 +71,12 @@ final class LinkKeeper {
   private int failedAttempts;
 
   /** @param node the peer node relaying through this client's uplink, or null for none */
-  LinkKeeper(ServerAddress coordinator, ClientSession session, ChatListener listener, ChatClientOptions options,
-      EventLoop loop, PeerNode node) {
+  LinkKeeper(ServerAddress coordinator, ClientSession session, SessionKeys keys, ProxySuspicion suspicion,
+      ChatListener listener, ChatClientOptions options, EventLoop loop, PeerNode node) {
     this.coordinator = coordinator;
     this.session = session;
+    this.keys = keys;
+    this.suspicion = suspicion;
     this.listener = listener;
     this.options = options;
     this.loop = loop;
@@ -121,7 +125,8 @@ final class LinkKeeper {
       }
       case PARENT -> {
         attaching = channel;
-        channel.writeAndFlush(new Attach(ProtocolLimits.VERSION, session.sid(), session.token()));
+        channel.writeAndFlush(new Attach(ProtocolLimits.VERSION, session.sid(),
+            keys.seal().prove(Attach.statement(session.sid(), suspicion.parent()))));
         loop.schedule(() -> {
           if (attaching == channel) {
             log.info("{} did not confirm the attach in time; staying direct", channel.remoteAddress());
@@ -136,8 +141,15 @@ final class LinkKeeper {
     switch (frame) {
       case Candidates candidates when channel == bootstrap -> probe(channel, candidates);
       case Assign assign when channel == bootstrap -> assigned(assign.parent());
-      case Attached attached when channel == attaching && attached.sid().equals(session.sid()) ->
+      case Attached attached when channel == attaching && attached.sid().equals(session.sid()) -> {
+        if (keys.seal().proves(Attached.statement(attached.sid(), attached.parentNick(), attached.seq()),
+            attached.proof())) {
           switchTo(channel, attached);
+        } else {
+          forged(channel, "an attach confirmation the coordinator did not make");
+        }
+      }
+      case Welcome fake when channel != bootstrap -> forged(channel, "a welcome from a proxy");
       // Routine for the overlay, not news for the user: the proxy closes the link and we stay direct.
       case ErrorFrame refused when channel == attaching ->
           log.info("{} refused the attach: {}", channel.remoteAddress(), refused.message());
@@ -151,7 +163,11 @@ final class LinkKeeper {
         }
         session.receive(frame);
         if (frame instanceof Welcome welcome && channel == uplink) {
-          welcomed(welcome);
+          if (session.ended()) {
+            channel.close(); // the coordinator's identity did not check out: nothing more is said
+          } else {
+            welcomed(welcome);
+          }
         }
       }
     }
@@ -206,8 +222,39 @@ final class LinkKeeper {
     }
   }
 
+  /**
+   * A frame on {@code channel} failed its seal or signature, or should have had one. Below a proxy,
+   * the proxy (or one above it) made it up: leave it for the coordinator's direct link, which resumes
+   * the session and places it elsewhere, and report the proxy once there.
+   */
+  void forged(Channel channel, String what) {
+    log.warn("dropped a forged frame from {}: {}", channel.remoteAddress(), what);
+    if (channel == bootstrap) {
+      return; // the coordinator's own link: nobody in the middle but the network, which TLS guards
+    }
+    suspicion.forged();
+    channel.close();
+  }
+
+  /** The session caught a forged frame on the uplink (a chained event or a checkpoint). */
+  @Override
+  public void forged(String what) {
+    if (uplink != null) {
+      forged(uplink, what);
+    }
+  }
+
+  /** Room events went missing on the way: a proxy that keeps losing them is reported. */
+  @Override
+  public void gap() {
+    if (uplink != null && uplink != bootstrap) {
+      suspicion.dropped(System.nanoTime()).ifPresent(report -> session.report(report));
+    }
+  }
+
   private void welcomed(Welcome welcome) {
     failedAttempts = 0;
+    suspicion.pendingReport().ifPresent(session::report);
     if (node != null) {
       node.ownSession(welcome.sid());
       node.uplinkUp(uplink);
@@ -216,7 +263,7 @@ final class LinkKeeper {
   }
 
   private void probe(Channel channel, Candidates candidates) {
-    prober.probe(candidates.peers()).thenAcceptAsync(measured -> {
+    prober.probe(suspicion.trusted(candidates.peers())).thenAcceptAsync(measured -> {
       if (bootstrap == channel && channel.isActive()) {
         channel.writeAndFlush(new Rtts(session.sid(), measured));
       }
@@ -225,6 +272,7 @@ final class LinkKeeper {
 
   private void assigned(PeerAddress parent) {
     if (parent != null) {
+      suspicion.assigned(parent.sid());
       connect(parent.host(), parent.port(), Role.PARENT);
     }
   }
@@ -240,6 +288,7 @@ final class LinkKeeper {
       node.uplinkUp(channel);
     }
     listener.onRoute(attached.parentNick());
+    suspicion.attached(System.nanoTime());
     session.headAt(attached.seq());
     if (direct != null) {
       direct.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
@@ -252,7 +301,7 @@ final class LinkKeeper {
         .channel(NioSocketChannel.class)
         .option(ChannelOption.TCP_NODELAY, true) // chat lines are small and someone is waiting for each
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) options.connectTimeout().toMillis())
-        .handler(new ChatLinkInitializer(this, role, options, session::sid))
+        .handler(new ChatLinkInitializer(this, role, options, session::sid, keys))
         .connect(host, port);
     connecting.addListener((ChannelFuture done) -> {
       if (!done.isSuccess()) {

@@ -17,7 +17,6 @@ import org.prochat.protocol.Detached;
 import org.prochat.protocol.ErrorCode;
 import org.prochat.protocol.ErrorFrame;
 import org.prochat.protocol.Frame;
-import org.prochat.protocol.Ping;
 import org.prochat.protocol.Pong;
 import org.prochat.protocol.Probe;
 import org.prochat.wire.FlushCoalescer;
@@ -141,15 +140,18 @@ final class NodeRouter {
       firstFromChild(child, frame);
       return;
     }
-    if (frame instanceof Ping && !child.confirmed()) {
-      return; // the child's heartbeat started before its attach was confirmed: nothing to pass on yet
+    if (!child.confirmed()) {
+      // The child's heartbeat started before its attach was confirmed: nothing to pass on yet, and
+      // until the coordinator confirms, the link speaks for nobody.
+      log.debug("ignored a {} from {}: its attach is not confirmed yet", frame.getClass().getSimpleName(),
+          child.channel().remoteAddress());
+      return;
     }
-    if (frame instanceof Attach attach && child.confirmed()) {
+    if (frame instanceof Attach attach) {
       attachFromBelow(child, attach);
       return;
     }
-    // Until the coordinator confirms an attach, the link speaks for nobody: its claim is unproven.
-    if (!child.confirmed() || frame.sid() == null || routes.get(frame.sid()) != child) {
+    if (frame.sid() == null || routes.get(frame.sid()) != child) {
       log.warn("Refused a frame from {}: it claims session {}, which that link does not carry",
           child.channel().remoteAddress(), frame.sid());
       send(child, new ErrorFrame(child.ownerSid(), ErrorCode.FOREIGN_SESSION,

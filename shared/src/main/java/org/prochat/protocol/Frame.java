@@ -35,10 +35,15 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = Attached.class, name = "attached"),
     @JsonSubTypes.Type(value = Detached.class, name = "detached"),
     @JsonSubTypes.Type(value = Stay.class, name = "stay"),
+    @JsonSubTypes.Type(value = Sealed.class, name = "sealed"),
+    @JsonSubTypes.Type(value = Chained.class, name = "chained"),
+    @JsonSubTypes.Type(value = Checkpoint.class, name = "checkpoint"),
+    @JsonSubTypes.Type(value = Report.class, name = "report"),
 })
 public sealed interface Frame
     permits Hello, Welcome, Say, Whisper, RoomEvent, PrivateMessage, Users, Ack, Notice, ErrorFrame,
-        Replay, Ping, Pong, Bye, Candidates, Probe, Rtts, Assign, Attach, Attached, Detached, Stay {
+        Replay, Ping, Pong, Bye, Candidates, Probe, Rtts, Assign, Attach, Attached, Detached, Stay, Sealed, Chained,
+        Checkpoint, Report {
 
   /** The session this frame belongs to, or {@code null} for "the link's own session" or a broadcast. */
   String sid();

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.prochat.crypto.CoordinatorExchange;
+import org.prochat.crypto.IdentityKey;
 import org.prochat.protocol.Ack;
 import org.prochat.protocol.Bye;
 import org.prochat.protocol.ErrorCode;
@@ -29,13 +31,38 @@ import org.prochat.protocol.Welcome;
 class ClientSessionTest {
   private final List<String> heard = new ArrayList<>();
   private final List<Frame> sent = new ArrayList<>();
-  private final ClientSession session = new ClientSession("alice", new DescribingListener(heard), ClientSession.PeerOffer.NONE, false);
+  private final List<String> trouble = new ArrayList<>();
+  private final CoordinatorExchange coordinator = CoordinatorExchange.forRun(IdentityKey.generate());
+  private final ClientSession session = newSession(false);
+
+  private ClientSession newSession(boolean reconnectAfterShutdown) {
+    ClientSession made = new ClientSession("alice", new DescribingListener(heard), ClientSession.PeerOffer.NONE,
+        reconnectAfterShutdown, new SessionKeys(new ServerAddress("localhost", 9090), ClientTrust.ephemeral()));
+    made.troubleTo(new ClientSession.Trouble() {
+      @Override
+      public void forged(String what) {
+        trouble.add("forged " + what);
+      }
+
+      @Override
+      public void gap() {
+        trouble.add("gap");
+      }
+    });
+    return made;
+  }
 
   @Test
   void anOpenedLinkSaysHelloWithTheProtocolVersionAndTheAskedNickname() {
     session.linkOpened(sent::add);
 
-    assertThat(sent).containsExactly(new Hello(ProtocolLimits.VERSION, "alice", false, null, null, null));
+    assertThat(sent).singleElement().isInstanceOfSatisfying(Hello.class, hello -> {
+      assertThat(hello.v()).isEqualTo(ProtocolLimits.VERSION);
+      assertThat(hello.nick()).isEqualTo("alice");
+      assertThat(hello.resume()).isNull();
+      assertThat(hello.kx()).isNotBlank(); // a fresh exchange key, and a whisper key for end-to-end rooms
+      assertThat(hello.wkey()).isNotBlank();
+    });
   }
 
   @Test
@@ -46,7 +73,8 @@ class ClientSessionTest {
     session.receive(welcome);
 
     assertThat(session.welcomed()).isCompletedWithValue(welcome);
-    assertThat(heard).containsExactly("welcome alice482 asked alice");
+    assertThat(heard).containsExactly("identity " + coordinator.identity().fingerprint() + " first=true",
+        "welcome alice482 asked alice");
   }
 
   @Test
@@ -187,7 +215,7 @@ class ClientSessionTest {
     session.linkLost();
     session.linkOpened(sent::add);
 
-    assertThat(sent).containsExactly(new Hello(ProtocolLimits.VERSION, "alice", false, null, new Resume("s1", "t", 3), null));
+    assertThat(sent).singleElement().extracting(frame -> ((Hello) frame).resume()).isEqualTo(new Resume("s1", "t", 3));
     assertThat(heard).doesNotContain("disconnected connection lost requested=false");
   }
 
@@ -243,7 +271,7 @@ class ClientSessionTest {
 
   @Test
   void aByeToEveryoneEndsTheSessionUnlessItIsToComeBack() {
-    ClientSession comesBack = new ClientSession("alice", new DescribingListener(heard), ClientSession.PeerOffer.NONE, true);
+    ClientSession comesBack = newSession(true);
     comesBack.linkOpened(sent::add);
     comesBack.receive(welcome("alice", 0));
     welcomed(0);
@@ -264,14 +292,14 @@ class ClientSessionTest {
     session.linkLost();
     session.linkOpened(sent::add);
 
-    session.receive(wire("{\"type\":\"welcome\",\"v\":1,\"sid\":\"s9\",\"nick\":\"alice\",\"seq\":1,\"token\":\"u\"}"));
+    session.receive(keyed(new Welcome(1, "s9", "alice", 1, "u", false)));
     session.receive(message(2));
 
     assertThat(heard).containsSubsequence("message 1 live", "message 2 live", "message 2 live");
   }
 
   private Welcome resumedWelcome() {
-    return wire("{\"type\":\"welcome\",\"v\":1,\"sid\":\"s1\",\"nick\":\"alice\",\"seq\":9,\"token\":\"t\",\"resumed\":true}");
+    return keyed(new Welcome(1, "s1", "alice", 9, "t", true));
   }
 
   private void welcomed(long seq) {
@@ -281,10 +309,14 @@ class ClientSessionTest {
     heard.clear();
   }
 
-  /** A welcome as it comes off the wire (the record grows fields as the protocol does). */
-  private static Welcome welcome(String nick, long seq) {
-    return wire("{\"type\":\"welcome\",\"v\":1,\"sid\":\"s1\",\"nick\":\"" + nick + "\",\"seq\":" + seq
-        + ",\"token\":\"t\"}");
+  private Welcome welcome(String nick, long seq) {
+    return keyed(new Welcome(1, "s1", nick, seq, "t", false));
+  }
+
+  /** {@code plain} with the coordinator's keys (its exchange key answers whatever key the hello offered). */
+  private Welcome keyed(Welcome plain) {
+    return new Welcome(plain.v(), plain.sid(), plain.nick(), plain.seq(), plain.token(), plain.resumed(),
+        coordinator.identity().publicKey(), coordinator.exchangeKey(), coordinator.signature(), false);
   }
 
   @SuppressWarnings("unchecked")

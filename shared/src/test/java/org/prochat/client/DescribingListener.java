@@ -19,6 +19,11 @@ final class DescribingListener implements ChatListener {
   }
 
   @Override
+  public void onServerIdentity(String fingerprint, boolean firstContact) {
+    heard.add("identity " + fingerprint + " first=" + firstContact);
+  }
+
+  @Override
   public void onWelcome(Welcome welcome, String askedNick) {
     heard.add("welcome " + welcome.nick() + " asked " + askedNick);
   }

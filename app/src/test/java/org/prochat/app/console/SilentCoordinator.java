@@ -9,6 +9,10 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import org.prochat.client.ServerAddress;
+import org.prochat.crypto.CoordinatorExchange;
+import org.prochat.crypto.IdentityKey;
+import org.prochat.protocol.FrameCodec;
+import org.prochat.protocol.Welcome;
 
 /** A stand-in coordinator that welcomes one client and then never answers: nothing is ever acked. */
 final class SilentCoordinator implements AutoCloseable {
@@ -28,7 +32,11 @@ final class SilentCoordinator implements AutoCloseable {
         BufferedReader lines = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8))) {
       lines.readLine(); // the hello
       OutputStream out = client.getOutputStream();
-      out.write("{\"type\":\"welcome\",\"v\":1,\"sid\":\"s1\",\"nick\":\"alice\",\"seq\":0}\n".getBytes(StandardCharsets.UTF_8));
+      // A proper welcome with keys: the client takes no other.
+      CoordinatorExchange keys = CoordinatorExchange.forRun(IdentityKey.generate());
+      Welcome welcome = new Welcome(1, "s1", "alice", 0, "t", false, keys.identity().publicKey(), keys.exchangeKey(),
+          keys.signature(), false);
+      out.write((FrameCodec.instance().encodeToString(welcome) + "\n").getBytes(StandardCharsets.UTF_8));
       out.flush();
       while (lines.readLine() != null) {
         // swallowed: never acked

@@ -1,7 +1,5 @@
 package org.prochat.server.room;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -16,6 +14,7 @@ import org.prochat.protocol.ErrorCode;
 import org.prochat.protocol.ErrorFrame;
 import org.prochat.protocol.ListChunks;
 import org.prochat.protocol.PeerAddress;
+import org.prochat.protocol.Report;
 import org.prochat.protocol.Rtts;
 import org.prochat.server.overlay.OverlayTree;
 import org.prochat.server.overlay.ProxyChooser;
@@ -55,13 +54,16 @@ final class ProxyPlacement {
 
   /** Sends {@code session} the proxies it could hang below, or tells it to stay direct. */
   void offer(Session session) {
-    if (session.relayed()) {
-      stayDirect(session); // reached through its relay only: LAN peers can't reach it, nor it them
+    if (session.relayed() || session.seal() == null) {
+      // A relayed user is reached through its relay only: LAN peers can't reach it, nor it them. A
+      // session that seals nothing would hand its proxy everything it says and hears.
+      stayDirect(session);
       return;
     }
     List<Session> candidates = tree.eligibleParents(session.id()).stream()
         .map(sessions::byId)
-        .filter(c -> c != null && c.present() && c.route() != null && c.peerAddress() != null)
+        .filter(c -> c != null && c.present() && c.route() != null && c.peerAddress() != null
+            && !c.record().avoided())
         .sorted(Comparator.comparingInt((Session c) -> tree.depth(c.id())).thenComparingLong(Session::rttMicros))
         .limit(MAX_CANDIDATES)
         .toList();
@@ -131,26 +133,46 @@ final class ProxyPlacement {
   List<Session> attach(Link link, Attach attach, long lastSeq) {
     Session session = sessions.byId(attach.sid());
     Session parent = session == null ? null : sessions.byId(session.pendingParent());
-    if (session == null || !session.present() || !sameToken(session, attach.token())
-        || parent == null || parent.route() != link) {
+    if (session == null || !session.present() || parent == null || parent.route() != link || session.seal() == null
+        || !session.seal().proves(Attach.statement(session.id(), parent.id()), attach.proof())) {
       log.warn("Refused an attach for {} coming from {}", attach.sid(), link.channel().remoteAddress());
       routes.send(link, new ErrorFrame(attach.sid(), ErrorCode.ATTACH_REFUSED,
           "this attach was not expected here", null, false));
       return List.of();
     }
     releasePending(session);
-    session.attached();
+    session.attached(parent.id());
     tree.placeUnder(session.id(), parent.id());
     List<String> subtree = tree.subtree(session.id());
     List<Session> moved = subtree.stream().map(sessions::byId).filter(Objects::nonNull).toList();
     moved.forEach(s -> routes.route(s, link));
     List<List<String>> pieces = ListChunks.of(subtree);
+    // Plain, as every proxy on the way routes by it; the first piece proves to the session itself
+    // that the coordinator, not a proxy, confirmed it.
+    String proof = session.seal().prove(Attached.statement(session.id(), parent.nick(), lastSeq));
     for (int i = 0; i < pieces.size(); i++) {
-      routes.send(link, new Attached(session.id(), parent.nick(), pieces.get(i), lastSeq, i < pieces.size() - 1));
+      routes.send(link, new Attached(session.id(), parent.nick(), pieces.get(i), lastSeq, i < pieces.size() - 1,
+          i == 0 ? proof : null));
     }
     log.info("{} attached below {} (depth {}, {} moved along)", session.nick(), parent.nick(),
         tree.depth(session.id()), subtree.size() - 1);
     return moved;
+  }
+
+  /**
+   * A session reports what its proxy did. Counted against the proxy it names when that one is its
+   * parent now or was assigned to it last; anything else is a report nobody can check, and ignored.
+   */
+  void reported(Session reporter, Report report) {
+    Session proxy = sessions.byId(report.proxy());
+    boolean itsProxy = report.proxy().equals(tree.parent(reporter.id())) || report.proxy().equals(reporter.lastParent());
+    if (proxy == null || !itsProxy) {
+      log.info("Ignored a report by {} about {}, which was not its proxy", reporter.nick(), report.proxy());
+      return;
+    }
+    proxy.record().reported(reporter.id(), report.kind());
+    log.warn("{} reports its proxy {}: {} ({}){}", reporter.nick(), proxy.nick(), report.kind(), report.count(),
+        proxy.record().avoided() ? "; no newcomer is placed below it any more" : "");
   }
 
   /** The session is gone for good. */
@@ -182,8 +204,4 @@ final class ProxyPlacement {
     }
   }
 
-  private static boolean sameToken(Session session, String token) {
-    return MessageDigest.isEqual(session.token().getBytes(StandardCharsets.UTF_8),
-        token.getBytes(StandardCharsets.UTF_8));
-  }
 }

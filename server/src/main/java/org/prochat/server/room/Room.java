@@ -19,7 +19,14 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
+import java.util.HashMap;
+import java.util.Map;
+import org.prochat.crypto.CryptoFailure;
+import org.prochat.crypto.EventChain;
+import org.prochat.crypto.FrameSeal;
+import org.prochat.crypto.PublicKeys;
 import org.prochat.protocol.Ack;
+import org.prochat.protocol.Chained;
 import org.prochat.protocol.Attach;
 import org.prochat.protocol.Bye;
 import org.prochat.protocol.Detached;
@@ -38,10 +45,12 @@ import org.prochat.protocol.Pong;
 import org.prochat.protocol.PrivateMessage;
 import org.prochat.protocol.ProtocolLimits;
 import org.prochat.protocol.Replay;
+import org.prochat.protocol.Report;
 import org.prochat.protocol.Resume;
 import org.prochat.protocol.RoomEvent;
 import org.prochat.protocol.Rtts;
 import org.prochat.protocol.Say;
+import org.prochat.protocol.Sealed;
 import org.prochat.protocol.Stay;
 import org.prochat.protocol.TextRules;
 import org.prochat.protocol.Users;
@@ -60,6 +69,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The room: admits and resumes sessions, numbers every event, fans it out, keeps whispers
  * private, runs text commands and enforces flood control.
+ *
+ * <p>Sessions that offered a key exchange in their hello are sealed ({@link FrameSeal}): what they
+ * send must come sealed, what goes to them alone is sealed, and live room events reach them as a
+ * hash chain ({@link EventChain}) that a {@link CheckpointSigner} signs now and then. So proxies can
+ * neither read whispers nor forge, alter or replay anything; see "Untrusted proxies" in PROTOCOL.md.
  *
  * <p>Threading: every method must be called on the room's event loop, which is also the loop of
  * every client link, so the room's state needs no locks and writes need no hand-over. Store work
@@ -85,6 +99,9 @@ public final class Room {
   private final ProxyPlacement placement;
   private final Set<Link> links = new LinkedHashSet<>();
   private final Set<String> knownNickKeys;
+  private final CoordinatorKeys keys;
+  private final EventChain chain = new EventChain();
+  private final CheckpointSigner signer;
   private RoomObserver observer = RoomObserver.NONE;
   private long lastSeq;
 
@@ -93,9 +110,11 @@ public final class Room {
    * @param lastSeq the newest stored event number; numbering continues after it
    * @param newestStored the newest stored events, to serve history right after a restart
    * @param knownNickKeys keys of every nickname ever seen, so whispers to them can wait
+   * @param keys the coordinator's identity and exchange key
    */
   public Room(CoordinatorSettings settings, ChatStore store, ServerStats stats, EventLoop loop, Clock clock,
-      RandomGenerator random, long lastSeq, List<RoomEvent> newestStored, Set<String> knownNickKeys) {
+      RandomGenerator random, long lastSeq, List<RoomEvent> newestStored, Set<String> knownNickKeys,
+      CoordinatorKeys keys) {
     this.settings = settings;
     this.store = store;
     this.stats = stats;
@@ -108,6 +127,8 @@ public final class Room {
     this.placement = new ProxyPlacement(new OverlayTree(settings.overlay()), new ProxyChooser(random),
         sessions, routes);
     this.knownNickKeys = new HashSet<>(knownNickKeys);
+    this.keys = keys;
+    this.signer = new CheckpointSigner(keys.identity(), loop, routes::broadcastToVerifiers);
   }
 
   /** The event loop every call must come from. */
@@ -182,10 +203,21 @@ public final class Room {
   }
 
   private void join(Link link, Hello hello, boolean relayed) {
+    String id = sessions.nextId();
+    FrameSeal seal;
+    try {
+      seal = agree(hello, id);
+    } catch (CryptoFailure e) {
+      refuseKeys(link, e);
+      return;
+    }
     String nick = sessions.freeVariantOf(hello.nick());
-    boolean acceptsChildren = !relayed && hello.acceptsChildren();
-    Session session = new Session(sessions.nextId(), nick, newToken(), acceptsChildren, relayed, settings.flood(),
+    // Only sealed sessions go through proxies, or carry others: a proxy must not read what it relays.
+    boolean acceptsChildren = !relayed && hello.acceptsChildren() && seal != null;
+    Session session = new Session(id, nick, newToken(), acceptsChildren, relayed, settings.flood(),
         System.nanoTime());
+    session.seal(seal);
+    session.whisperKey(hello.wkey());
     session.peer(hostOf(link), hello.peerPort());
     sessions.add(session);
     link.owner(session);
@@ -194,16 +226,42 @@ public final class Room {
     placement.tree().add(session.id(), acceptsChildren);
     stats.clients(sessions.size());
 
-    routes.send(session, new Welcome(ProtocolLimits.VERSION, session.id(), nick, lastSeq, session.token(), false));
+    routes.send(link, welcome(session, false));
     sendUsers(session, sessions.nicksSorted(session));
     history.newest(settings.historyOnJoin()).forEach(event -> routes.send(session, event.addressedTo(session.id())));
-    publish(new Join(++lastSeq, clock.millis(), nick));
+    publish(new Join(null, ++lastSeq, clock.millis(), nick, keys.endToEnd() ? session.whisperKey() : null));
     log.info("{} joined from {} as {}", nick, link.channel().remoteAddress(), session.id());
 
     knownNickKeys.add(session.key());
     store.rememberNick(session.key(), nick, clock.millis());
     deliverKeptWhispers(session);
     placement.offer(session);
+  }
+
+  /**
+   * The seal for session {@code sid}, or null when the hello offered no key exchange.
+   *
+   * @throws CryptoFailure when the hello's keys are not usable
+   */
+  private FrameSeal agree(Hello hello, String sid) throws CryptoFailure {
+    if (hello.wkey() != null) {
+      PublicKeys.decode(hello.wkey(), "X25519");
+    }
+    return hello.kx() == null ? null : keys.exchange().sealFor(sid, hello.kx());
+  }
+
+  private void refuseKeys(Link link, CryptoFailure failure) {
+    routes.send(link, new ErrorFrame(null, ErrorCode.BAD_FRAME, "the hello's keys are not usable: "
+        + failure.getMessage(), null, false));
+  }
+
+  /** The welcome for {@code session}; with the coordinator's keys when the session is sealed. */
+  private Welcome welcome(Session session, boolean resumed) {
+    if (session.seal() == null) {
+      return new Welcome(ProtocolLimits.VERSION, session.id(), session.nick(), lastSeq, session.token(), resumed);
+    }
+    return new Welcome(ProtocolLimits.VERSION, session.id(), session.nick(), lastSeq, session.token(), resumed,
+        keys.identity().publicKey(), keys.exchange().exchangeKey(), keys.exchange().signature(), keys.endToEnd());
   }
 
   /** Takes back a lost session; false when there is none to take (then the hello is a new join). */
@@ -214,8 +272,17 @@ public final class Room {
         resume.token().getBytes(StandardCharsets.UTF_8))) {
       return false;
     }
+    FrameSeal seal;
+    try {
+      seal = agree(hello, session.id());
+    } catch (CryptoFailure e) {
+      refuseKeys(link, e);
+      return true;
+    }
     link.owner(session);
     session.bootstrap(link);
+    session.seal(seal);
+    session.whisperKey(hello.wkey());
     session.peer(hostOf(link), hello.peerPort());
     placement.resumed(session);
     for (String sid : placement.tree().subtree(session.id())) {
@@ -223,7 +290,7 @@ public final class Room {
       routes.route(moved, link);
       moved.graceTimer(null);
     }
-    routes.send(session, new Welcome(ProtocolLimits.VERSION, session.id(), session.nick(), lastSeq, session.token(), true));
+    routes.send(link, welcome(session, true));
     sendUsers(session, sessions.nicksSorted(null));
     session.whispersAfter(resume.lastWhisper()).forEach(w -> routes.send(session, w));
     log.info("{} resumed from {}", session.nick(), link.channel().remoteAddress());
@@ -236,12 +303,40 @@ public final class Room {
     switch (frame) {
       case Attach attach -> placement.attach(link, attach, lastSeq).forEach(s -> s.graceTimer(null));
       case Detached detached -> detachedBelow(link, detached);
+      case Sealed sealed -> {
+        Session session = speaker(link, sealed);
+        Frame inner = session == null ? null : open(link, session, sealed);
+        if (inner != null) {
+          act(link, session, inner);
+        }
+      }
       default -> {
         Session session = speaker(link, frame);
-        if (session != null) {
+        if (session != null && session.seal() != null) {
+          log.warn("Dropped an unsealed {} for sealed session {} from {}: made up on the way",
+              frame.getClass().getSimpleName(), session.id(), link.channel().remoteAddress());
+        } else if (session != null) {
           act(link, session, frame);
         }
       }
+    }
+  }
+
+  /**
+   * The frame inside {@code sealed}, or null when it does not open: altered, replayed, or sealed with
+   * a key the session no longer has (sent just before it resumed). Not answered: the only one who
+   * could read an answer is whoever made it up.
+   */
+  private Frame open(Link link, Session session, Sealed sealed) {
+    if (session.seal() == null) {
+      log.warn("Dropped a sealed frame for {}, which seals nothing, from {}", session.id(), link.channel().remoteAddress());
+      return null;
+    }
+    try {
+      return session.seal().open(sealed);
+    } catch (CryptoFailure e) {
+      log.warn("Dropped a sealed frame for {} from {}: {}", session.nick(), link.channel().remoteAddress(), e.getMessage());
+      return null;
     }
   }
 
@@ -254,8 +349,9 @@ public final class Room {
         if (ping.rtt() != null && ping.rtt() >= 0) {
           session.rttMicros(ping.rtt());
         }
-        routes.send(link, new Pong(session.id(), ping.t(), lastSeq));
+        routes.send(session, new Pong(session.id(), ping.t(), lastSeq));
       }
+      case Report report -> placement.reported(session, report);
       case Bye bye -> leave(session, bye.reason());
       case Rtts rtts -> placement.measured(session, rtts);
       case Stay stay -> placement.stay(session);
@@ -373,7 +469,7 @@ public final class Room {
     publish(new Leave(++lastSeq, clock.millis(), session.nick(), shortReason(reason)));
     log.info("{} left: {}", session.nick(), reason);
     if (own != null && own.owner() == session) {
-      closeWith(own.channel(), bye);
+      closeWith(own.channel(), RouteTable.sealedFor(session, bye));
     }
   }
 
@@ -387,7 +483,11 @@ public final class Room {
 
   /** Tells everyone the coordinator is going away and closes every link, without leave events. */
   public void shutdown(String reason) {
-    routes.broadcast(new Bye(null, reason));
+    signer.close();
+    // To each session, sealed when it seals: a goodbye to everyone that a proxy can't fake.
+    for (Session session : List.copyOf(sessions.all())) {
+      routes.send(session, new Bye(null, reason));
+    }
     for (Session session : List.copyOf(sessions.all())) {
       session.markGone();
     }
@@ -419,10 +519,20 @@ public final class Room {
         new Ack(session.id(), say.id(), Ack.Status.POSTED, message.seq())), loop);
   }
 
-  /** A whisper: delivered to its recipient only, or kept until they are back. */
+  /**
+   * A whisper: delivered to its recipient only, or kept until they are back. With end-to-end
+   * whispers ({@code --private-e2e}) it comes as a box the coordinator can't open: it passes it on
+   * with the sender's key, and logs who, to whom and when, never the words.
+   */
   void whisper(Session session, Whisper whisper) {
     if (session.recentIds().seqOf(whisper.id()) != null) {
       routes.send(session, new Ack(session.id(), whisper.id(), Ack.Status.DUPLICATE, 0));
+      return;
+    }
+    if (keys.endToEnd() != (whisper.box() != null)) {
+      routes.send(session, new ErrorFrame(session.id(), keys.endToEnd() ? ErrorCode.E2E_REQUIRED : ErrorCode.BAD_FRAME,
+          keys.endToEnd() ? "whispers here are end-to-end encrypted: send a box for the recipient's key"
+              : "whispers here are not end-to-end encrypted: send the text", whisper.id(), false));
       return;
     }
     if (!admit(session, whisper.id(), whisper.text())) {
@@ -430,22 +540,24 @@ public final class Room {
     }
     long ts = clock.millis();
     String toKey = NicknameRules.key(whisper.to());
+    String logged = whisper.text() != null ? whisper.text() : ChatStore.END_TO_END_LOGGED;
     Session recipient = sessions.byNick(whisper.to());
     if (recipient != null) {
       session.recentIds().record(whisper.id(), 0);
       stats.whisper();
       PrivateMessage delivered = new PrivateMessage(recipient.id(), ts, session.nick(), recipient.nick(),
-          whisper.text(), false, recipient.nextWhisperNumber());
+          whisper.text(), false, recipient.nextWhisperNumber(), whisper.box(), senderKey(session, whisper));
       recipient.keepWhisper(delivered);
       routes.send(recipient, delivered);
-      store.logWhisper(ts, session.nick(), recipient.nick(), whisper.text());
-      observer.whisper(ts, session.nick(), recipient.nick(), whisper.text());
+      store.logWhisper(ts, session.nick(), recipient.nick(), logged);
+      observer.whisper(ts, session.nick(), recipient.nick(), logged);
       routes.send(session, new Ack(session.id(), whisper.id(), Ack.Status.DELIVERED, 0));
     } else if (knownNickKeys.contains(toKey)) {
       session.recentIds().record(whisper.id(), 0);
       stats.whisper();
-      observer.whisper(ts, session.nick(), whisper.to(), whisper.text());
-      store.queueWhisper(toKey, new PendingWhisper(0, ts, session.nick(), whisper.to(), whisper.text()))
+      observer.whisper(ts, session.nick(), whisper.to(), logged);
+      store.queueWhisper(toKey, new PendingWhisper(0, ts, session.nick(), whisper.to(), whisper.text(), whisper.box(),
+              senderKey(session, whisper)))
           .whenCompleteAsync((ok, failure) -> routes.send(session, failure == null
               ? new Ack(session.id(), whisper.id(), Ack.Status.QUEUED, 0)
               : new ErrorFrame(session.id(), ErrorCode.INTERNAL,
@@ -454,6 +566,11 @@ public final class Room {
       routes.send(session, new ErrorFrame(session.id(), ErrorCode.UNKNOWN_USER,
           "nobody called " + whisper.to() + " has ever been here", whisper.id(), false));
     }
+  }
+
+  /** The key a boxed whisper was sealed with, for its recipient to open it; null for plain whispers. */
+  private static String senderKey(Session sender, Whisper whisper) {
+    return whisper.box() == null ? null : sender.whisperKey();
   }
 
   /** Sends every room event after {@code after}, up to {@link #MAX_REPLAY} of them, to one session. */
@@ -487,6 +604,8 @@ public final class Room {
         routes.send(session, new Ack(session.id(), id, Ack.Status.DONE, 0));
       }
       case TextCommand.Route route -> done(session, id, routeOf(session));
+      case TextCommand.Msg msg when keys.endToEnd() -> routes.send(session, new ErrorFrame(session.id(),
+          ErrorCode.E2E_REQUIRED, "whispers here are end-to-end encrypted: your app sends them that way", id, false));
       case TextCommand.Msg msg -> whisper(session, new Whisper(session.id(), id, msg.to(), msg.text()));
       case TextCommand.Quit quit -> {
         routes.send(session, new Ack(session.id(), id, Ack.Status.DONE, 0));
@@ -512,9 +631,24 @@ public final class Room {
 
   /** The user list as of now, in as many frames as the line limit needs. */
   private void sendUsers(Session session, List<String> nicks) {
-    List<List<String>> pieces = ListChunks.of(nicks);
+    if (!keys.endToEnd()) {
+      List<List<String>> pieces = ListChunks.of(nicks);
+      for (int i = 0; i < pieces.size(); i++) {
+        routes.send(session, new Users(session.id(), lastSeq, pieces.get(i), i < pieces.size() - 1));
+      }
+      return;
+    }
+    // With end-to-end whispers the list brings each user's whisper key along.
+    List<List<String>> pieces = ListChunks.of(nicks, nick -> nick.length() * 4 + 80);
     for (int i = 0; i < pieces.size(); i++) {
-      routes.send(session, new Users(session.id(), lastSeq, pieces.get(i), i < pieces.size() - 1));
+      Map<String, String> keysOfPiece = new HashMap<>();
+      for (String nick : pieces.get(i)) {
+        Session user = sessions.byNick(nick);
+        if (user != null && user.whisperKey() != null) {
+          keysOfPiece.put(nick, user.whisperKey());
+        }
+      }
+      routes.send(session, new Users(session.id(), lastSeq, pieces.get(i), i < pieces.size() - 1, keysOfPiece));
     }
   }
 
@@ -547,6 +681,9 @@ public final class Room {
         return false;
       }
     }
+    if (text == null) {
+      return true; // an end-to-end box: its words are checked by the app that typed them
+    }
     Optional<Violation> bad = TextRules.check(text);
     bad.ifPresent(violation -> routes.send(session, violation.toFrame(session.id(), id)));
     return bad.isEmpty();
@@ -555,7 +692,9 @@ public final class Room {
   /** Keeps, fans out and stores an event numbered by the caller; completes when it is committed. */
   private CompletableFuture<Void> publish(RoomEvent event) {
     history.add(event);
-    routes.broadcast(event);
+    Chained chained = chain.append(event);
+    routes.broadcast(event, chained);
+    signer.advanced(chain.headSeq(), chain.head());
     observer.roomEvent(event);
     return store.append(event);
   }
@@ -566,7 +705,8 @@ public final class Room {
         return;
       }
       for (PendingWhisper w : kept) {
-        routes.send(session, new PrivateMessage(session.id(), w.ts(), w.from(), session.nick(), w.text(), true, 0));
+        routes.send(session, new PrivateMessage(session.id(), w.ts(), w.from(), session.nick(), w.text(), true, 0,
+            w.box(), w.fromKey()));
       }
       routes.send(session, new Notice(session.id(),
           kept.size() + (kept.size() == 1 ? " whisper was" : " whispers were") + " kept for you while you were away."));

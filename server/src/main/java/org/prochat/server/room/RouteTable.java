@@ -56,12 +56,20 @@ final class RouteTable {
     }
   }
 
-  /** Sends a frame to one session, by its route; dropped when it has none (it will resume and catch up). */
+  /**
+   * Sends a frame to one session, by its route, sealed when the session has a key; dropped when it
+   * has no route (it will resume and catch up).
+   */
   void send(Session session, Frame frame) {
     Link route = session.route();
     if (route != null && session.present()) {
-      send(route, frame);
+      send(route, sealedFor(session, frame));
     }
+  }
+
+  /** {@code frame} as {@code session} must get it: sealed when it has a key. */
+  static Frame sealedFor(Session session, Frame frame) {
+    return session.seal() == null ? frame : session.seal().seal(session.id(), frame);
   }
 
   /** Sends a frame down one link, whoever it is for. */
@@ -72,22 +80,65 @@ final class RouteTable {
     }
   }
 
-  /** Sends a frame to everyone: encoded once, written once per carrying link. */
-  void broadcast(Frame frame) {
+  /**
+   * Sends a room event to everyone: encoded once per form, written once per carrying link. A link
+   * whose owner verifies gets the event {@code chained}; one whose owner seals nothing (typed by
+   * hand; never a proxy) gets it {@code plain}.
+   */
+  void broadcast(Frame plain, Frame chained) {
     if (carrying.isEmpty()) {
       return;
     }
-    // Pooled: each link's duplicate of the shared line is then recycled instead of allocated.
-    ByteBuf line = WirePipeline.encodeLine(PooledByteBufAllocator.DEFAULT, frame);
-    int size = line.readableBytes();
+    // Pooled: each link's duplicate of a shared line is then recycled instead of allocated.
+    ByteBuf plainLine = null;
+    ByteBuf chainedLine = null;
+    long bytes = 0;
     for (Link link : carrying) {
-      if (!tooFarBehind(link)) {
+      if (tooFarBehind(link)) {
+        continue;
+      }
+      ByteBuf line;
+      if (verifies(link)) {
+        line = chainedLine != null ? chainedLine : (chainedLine = encode(chained));
+      } else {
+        line = plainLine != null ? plainLine : (plainLine = encode(plain));
+      }
+      link.channel().write(line.retainedDuplicate());
+      flusher.markWritten(link.channel());
+      bytes += line.readableBytes();
+    }
+    release(plainLine);
+    release(chainedLine);
+    stats.broadcast(bytes);
+  }
+
+  /** Sends a frame to every carrying link whose owner verifies (a checkpoint). */
+  void broadcastToVerifiers(Frame frame) {
+    ByteBuf line = null;
+    for (Link link : carrying) {
+      if (verifies(link) && !tooFarBehind(link)) {
+        if (line == null) {
+          line = encode(frame);
+        }
         link.channel().write(line.retainedDuplicate());
         flusher.markWritten(link.channel());
       }
     }
-    line.release();
-    stats.broadcast((long) size * carrying.size());
+    release(line);
+  }
+
+  private static boolean verifies(Link link) {
+    return link.owner() != null && link.owner().seal() != null;
+  }
+
+  private static ByteBuf encode(Frame frame) {
+    return WirePipeline.encodeLine(PooledByteBufAllocator.DEFAULT, frame);
+  }
+
+  private static void release(ByteBuf line) {
+    if (line != null) {
+      line.release();
+    }
   }
 
   /** True (and the link is being closed) when it has more unsent bytes than {@link #MAX_BACKLOG_BYTES}. */

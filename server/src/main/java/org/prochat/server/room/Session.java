@@ -3,6 +3,7 @@ package org.prochat.server.room;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
+import org.prochat.crypto.FrameSeal;
 import org.prochat.protocol.NicknameRules;
 import org.prochat.protocol.PeerAddress;
 import org.prochat.protocol.PrivateMessage;
@@ -36,6 +37,10 @@ public final class Session {
   private String lostReason = "connection lost";
   private long whispersDelivered;
   private int failedAttaches;
+  private FrameSeal seal;
+  private String whisperKey;
+  private String lastParent;
+  private final ProxyRecord record = new ProxyRecord();
   private boolean present = true;
 
   Session(String id, String nick, String token, boolean acceptsChildren, boolean relayed, FloodLimits limits,
@@ -84,6 +89,30 @@ public final class Session {
   }
 
   /** Where its peer node listens, or null when it takes no children. */
+  /** The session's seal, or null for a client that seals nothing (typed by hand). */
+  FrameSeal seal() {
+    return seal;
+  }
+
+  /** Each hello agrees on a new key: what was sealed with the old one can't be opened any more. */
+  void seal(FrameSeal newSeal) {
+    this.seal = newSeal;
+  }
+
+  /** The user's whisper key, for end-to-end whispers; null when it offered none. */
+  String whisperKey() {
+    return whisperKey;
+  }
+
+  void whisperKey(String key) {
+    this.whisperKey = key;
+  }
+
+  /** What those below this session reported about it as a proxy. */
+  ProxyRecord record() {
+    return record;
+  }
+
   PeerAddress peerAddress() {
     return acceptsChildren && peerHost != null && peerPort != null
         ? new PeerAddress(id, nick, peerHost, peerPort) : null;
@@ -127,8 +156,15 @@ public final class Session {
   }
 
   /** An attach succeeded: the count of failures starts over. */
-  void attached() {
+  /** It attached below {@code parent}; remembered after it leaves, so it can still report that proxy. */
+  void attached(String parent) {
     failedAttaches = 0;
+    lastParent = parent;
+  }
+
+  /** The proxy it attached below last, or null when it never did. */
+  String lastParent() {
+    return lastParent;
   }
 
   /** The proxy it was told to attach to and has not yet, or null. */

@@ -38,6 +38,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ChatStore implements AutoCloseable {
   static final String FILE_NAME = "prochat.db";
+  /** What the log and the live view show instead of an end-to-end whisper's words, which nobody here can read. */
+  public static final String END_TO_END_LOGGED = "[end-to-end encrypted]";
   private static final Logger log = LoggerFactory.getLogger(ChatStore.class);
 
   private final Connection db;
@@ -67,12 +69,32 @@ public final class ChatStore implements AutoCloseable {
             + " recipient_key TEXT NOT NULL, ts INTEGER NOT NULL, sender TEXT NOT NULL,"
             + " recipient TEXT NOT NULL, text TEXT NOT NULL)");
         s.execute("CREATE INDEX IF NOT EXISTS offline_by_recipient ON offline_whispers(recipient_key)");
+        addBoxColumns(db);
         s.execute("CREATE TABLE IF NOT EXISTS known_nicks (nick_key TEXT PRIMARY KEY,"
             + " nick TEXT NOT NULL, last_seen INTEGER NOT NULL)");
       }
       return new ChatStore(db, new ChatLog(dataDir));
     } catch (SQLException | IOException e) {
       throw new StoreException("cannot open the store " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * End-to-end whispers wait as a box and the sender's key; stores made before those existed get
+   * the columns now (their {@code text} stays NOT NULL, so a box row keeps an empty text).
+   */
+  private static void addBoxColumns(Connection db) throws SQLException {
+    boolean hasBox = false;
+    try (Statement s = db.createStatement(); ResultSet columns = s.executeQuery("PRAGMA table_info(offline_whispers)")) {
+      while (columns.next()) {
+        hasBox |= "box".equals(columns.getString("name"));
+      }
+    }
+    if (!hasBox) {
+      try (Statement s = db.createStatement()) {
+        s.execute("ALTER TABLE offline_whispers ADD COLUMN box TEXT");
+        s.execute("ALTER TABLE offline_whispers ADD COLUMN from_key TEXT");
+      }
     }
   }
 
@@ -132,15 +154,18 @@ public final class ChatStore implements AutoCloseable {
   public CompletableFuture<Void> queueWhisper(String recipientKey, PendingWhisper whisper) {
     return submit(() -> {
       try (PreparedStatement s = db.prepareStatement("INSERT INTO offline_whispers"
-          + " (recipient_key, ts, sender, recipient, text) VALUES (?, ?, ?, ?, ?)")) {
+          + " (recipient_key, ts, sender, recipient, text, box, from_key) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
         s.setString(1, recipientKey);
         s.setLong(2, whisper.ts());
         s.setString(3, whisper.from());
         s.setString(4, whisper.to());
-        s.setString(5, whisper.text());
+        s.setString(5, whisper.text() == null ? "" : whisper.text());
+        s.setString(6, whisper.box());
+        s.setString(7, whisper.fromKey());
         s.executeUpdate();
       }
-      chatLog.privateMessage(whisper.ts(), whisper.from(), whisper.to(), whisper.text());
+      chatLog.privateMessage(whisper.ts(), whisper.from(), whisper.to(),
+          whisper.text() == null ? END_TO_END_LOGGED : whisper.text());
       chatLog.flush();
       return null;
     });
@@ -150,13 +175,14 @@ public final class ChatStore implements AutoCloseable {
   public CompletableFuture<List<PendingWhisper>> pendingWhispers(String recipientKey) {
     return submit(() -> {
       List<PendingWhisper> pending = new ArrayList<>();
-      try (PreparedStatement s = db.prepareStatement("SELECT id, ts, sender, recipient, text"
+      try (PreparedStatement s = db.prepareStatement("SELECT id, ts, sender, recipient, text, box, from_key"
           + " FROM offline_whispers WHERE recipient_key = ? ORDER BY id")) {
         s.setString(1, recipientKey);
         try (ResultSet rs = s.executeQuery()) {
           while (rs.next()) {
+            String box = rs.getString(6);
             pending.add(new PendingWhisper(rs.getLong(1), rs.getLong(2), rs.getString(3),
-                rs.getString(4), rs.getString(5)));
+                rs.getString(4), box == null ? rs.getString(5) : null, box, rs.getString(7)));
           }
         }
       }

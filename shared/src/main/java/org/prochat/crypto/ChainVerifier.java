@@ -1,0 +1,119 @@
+package org.prochat.crypto;
+
+import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.prochat.protocol.Chained;
+import org.prochat.protocol.Checkpoint;
+import org.prochat.protocol.Frame;
+import org.prochat.protocol.FrameCodec;
+import org.prochat.protocol.FrameDecodingException;
+import org.prochat.protocol.RoomEvent;
+
+/**
+ * A client's side of the room's hash chain ({@link EventChain}): holds {@link Chained} events until
+ * a {@link Checkpoint} signed by the pinned identity vouches for them, then releases them. An event
+ * the checkpoint's chain does not pass through is not shown: where the chain has another event with
+ * its number, it was forged; otherwise its chain could not be followed (something before it went
+ * missing) and the coordinator's replay brings it. Not thread-safe.
+ */
+public final class ChainVerifier {
+  /** Events held unverified at most: a proxy that floods made-up events can't fill the memory. */
+  static final int MAX_HELD = 20_000;
+
+  private final PublicKey identity;
+  private final Map<String, Held> byHash = new HashMap<>();
+
+  private record Held(RoomEvent event, String prev) {}
+
+  /** What a checkpoint settled. */
+  public record Verdict(List<RoomEvent> verified, int forged, boolean badSignature) {
+    static final Verdict NOTHING = new Verdict(List.of(), 0, false);
+  }
+
+  public ChainVerifier(PublicKey identity) {
+    this.identity = identity;
+  }
+
+  /**
+   * Holds a chained event until a checkpoint covers it.
+   *
+   * @return false when it can't be a chained room event (so it was made up on the way)
+   */
+  public boolean hold(Chained link) {
+    RoomEvent event;
+    byte[] prev;
+    try {
+      Frame frame = FrameCodec.instance().decode(link.body());
+      if (!(frame instanceof RoomEvent roomEvent) || roomEvent.sid() != null) {
+        return false;
+      }
+      event = roomEvent;
+      prev = Base64.getDecoder().decode(link.prev());
+    } catch (FrameDecodingException | IllegalArgumentException e) {
+      return false;
+    }
+    if (prev.length != 32) {
+      return false;
+    }
+    if (byHash.size() >= MAX_HELD) {
+      byHash.clear();
+      return false;
+    }
+    byHash.put(Base64.getEncoder().encodeToString(EventChain.link(prev, link.body())), new Held(event, link.prev()));
+    return true;
+  }
+
+  /** How many events wait for a checkpoint. */
+  public int held() {
+    return byHash.size();
+  }
+
+  /**
+   * Releases, oldest first, the held events {@code checkpoint} vouches for, and drops every other
+   * held event it covers. A checkpoint that covers nothing held is not even checked (a signature
+   * check costs most of a millisecond).
+   */
+  public Verdict settle(Checkpoint checkpoint) {
+    if (byHash.values().stream().noneMatch(held -> held.event().seq() <= checkpoint.seq())) {
+      return Verdict.NOTHING;
+    }
+    byte[] signature;
+    try {
+      signature = Base64.getDecoder().decode(checkpoint.sig());
+    } catch (IllegalArgumentException e) {
+      return new Verdict(List.of(), 0, true);
+    }
+    if (!Signatures.verifies(identity, EventChain.statement(checkpoint.seq(), checkpoint.hash()), signature)) {
+      return new Verdict(List.of(), 0, true);
+    }
+    List<RoomEvent> verified = new ArrayList<>();
+    long expectedSeq = checkpoint.seq();
+    for (Held held = byHash.remove(checkpoint.hash()); held != null && held.event().seq() == expectedSeq;
+        held = byHash.remove(held.prev())) {
+      verified.add(held.event());
+      expectedSeq--;
+    }
+    Set<Long> vouched = new HashSet<>();
+    verified.forEach(event -> vouched.add(event.seq()));
+    int forged = 0;
+    for (Iterator<Held> it = byHash.values().iterator(); it.hasNext(); ) {
+      long seq = it.next().event().seq();
+      if (seq <= checkpoint.seq()) {
+        it.remove();
+        if (vouched.contains(seq)) {
+          forged++;
+        }
+      }
+    }
+    verified.sort(Comparator.comparingLong(RoomEvent::seq));
+    return new Verdict(verified, forged, false);
+  }
+}
