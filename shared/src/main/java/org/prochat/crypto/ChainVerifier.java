@@ -5,11 +5,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.prochat.protocol.Chained;
 import org.prochat.protocol.Checkpoint;
 import org.prochat.protocol.Frame;
@@ -20,9 +18,9 @@ import org.prochat.protocol.RoomEvent;
 /**
  * A client's side of the room's hash chain ({@link EventChain}): holds {@link Chained} events until
  * a {@link Checkpoint} signed by the pinned identity vouches for them, then releases them. An event
- * the checkpoint's chain does not pass through is not shown: where the chain has another event with
- * its number, it was forged; otherwise its chain could not be followed (something before it went
- * missing) and the coordinator's replay brings it. Not thread-safe.
+ * the checkpoint's chain does not pass through is not shown: where the chain is known to have another
+ * event with its number, it was forged; otherwise its chain could not be followed (something before
+ * it went missing) and the coordinator's replay brings it. Not thread-safe.
  */
 public final class ChainVerifier {
   /** Events held unverified at most: a proxy that floods made-up events can't fill the memory. */
@@ -94,21 +92,26 @@ public final class ChainVerifier {
     if (!Signatures.verifies(identity, EventChain.statement(checkpoint.seq(), checkpoint.hash()), signature)) {
       return new Verdict(List.of(), 0, true);
     }
+    // Walk back from the signed hash; each released event also tells the true hash before it.
     List<RoomEvent> verified = new ArrayList<>();
+    Map<Long, String> trueHash = new HashMap<>();
+    trueHash.put(checkpoint.seq(), checkpoint.hash());
     long expectedSeq = checkpoint.seq();
-    for (Held held = byHash.remove(checkpoint.hash()); held != null && held.event().seq() == expectedSeq;
-        held = byHash.remove(held.prev())) {
+    for (Held held = byHash.get(checkpoint.hash()); held != null && held.event().seq() == expectedSeq;
+        held = byHash.get(held.prev())) {
       verified.add(held.event());
+      trueHash.put(expectedSeq - 1, held.prev());
       expectedSeq--;
     }
-    Set<Long> vouched = new HashSet<>();
-    verified.forEach(event -> vouched.add(event.seq()));
+    // Whatever else the checkpoint covers is dropped; where its true hash is known, it was forged.
     int forged = 0;
-    for (Iterator<Held> it = byHash.values().iterator(); it.hasNext(); ) {
-      long seq = it.next().event().seq();
+    for (Iterator<Map.Entry<String, Held>> it = byHash.entrySet().iterator(); it.hasNext(); ) {
+      Map.Entry<String, Held> entry = it.next();
+      long seq = entry.getValue().event().seq();
       if (seq <= checkpoint.seq()) {
         it.remove();
-        if (vouched.contains(seq)) {
+        String expected = trueHash.get(seq);
+        if (expected != null && !expected.equals(entry.getKey())) {
           forged++;
         }
       }

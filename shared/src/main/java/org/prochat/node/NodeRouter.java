@@ -102,7 +102,7 @@ final class NodeRouter {
     }
     String sid = frame.sid();
     if (sid == null) {
-      broadcast(frame);
+      options.tap().down(frame).forEach(this::broadcast);
       return true;
     }
     if (sid.equals(ownSid)) {
@@ -120,7 +120,7 @@ final class NodeRouter {
     }
     ChildLink child = routes.containsKey(sid) ? routes.get(sid) : pending.get(sid);
     if (child != null) {
-      send(child, frame);
+      options.tap().down(frame).forEach(relayed -> send(child, relayed));
     }
     return false;
   }
@@ -158,7 +158,7 @@ final class NodeRouter {
           "frames through a proxy must name a session the link carries", null, false));
       return;
     }
-    up(frame);
+    options.tap().up(frame).forEach(this::up);
   }
 
   private void firstFromChild(ChildLink child, Frame frame) {

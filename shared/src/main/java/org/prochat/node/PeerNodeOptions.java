@@ -2,6 +2,7 @@ package org.prochat.node;
 
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * How a peer node listens and how much it takes on.
@@ -13,9 +14,10 @@ import java.time.Duration;
  * @param silenceLimit a child that sends nothing this long is dropped (children ping regularly)
  * @param maxBacklogBytes a child whose unsent data grows beyond this is too slow and is dropped; it
  *     re-attaches elsewhere and catches up from history
+ * @param tap what the node does with the frames it relays: {@link RelayTap#HONEST} but in tests
  */
 public record PeerNodeOptions(InetAddress bindAddress, int port, boolean acceptsChildren, int maxChildren,
-    Duration silenceLimit, int maxBacklogBytes) {
+    Duration silenceLimit, int maxBacklogBytes, RelayTap tap) {
   public static final int DEFAULT_PORT = 9091;
 
   public PeerNodeOptions {
@@ -25,18 +27,24 @@ public record PeerNodeOptions(InetAddress bindAddress, int port, boolean accepts
     if (maxChildren < 0) {
       throw new IllegalArgumentException("max children must not be negative");
     }
+    Objects.requireNonNull(tap, "tap");
   }
 
   /** Relaying on the default port, with the defaults a client uses. */
   public static PeerNodeOptions defaults() {
-    return new PeerNodeOptions(null, DEFAULT_PORT, true, 16, Duration.ofSeconds(45), 4 * 1024 * 1024);
+    return new PeerNodeOptions(null, DEFAULT_PORT, true, 16, Duration.ofSeconds(45), 4 * 1024 * 1024, RelayTap.HONEST);
   }
 
   public PeerNodeOptions withPort(int newPort) {
-    return new PeerNodeOptions(bindAddress, newPort, acceptsChildren, maxChildren, silenceLimit, maxBacklogBytes);
+    return new PeerNodeOptions(bindAddress, newPort, acceptsChildren, maxChildren, silenceLimit, maxBacklogBytes, tap);
   }
 
   public PeerNodeOptions withoutRelaying() {
-    return new PeerNodeOptions(bindAddress, port, false, maxChildren, silenceLimit, maxBacklogBytes);
+    return new PeerNodeOptions(bindAddress, port, false, maxChildren, silenceLimit, maxBacklogBytes, tap);
+  }
+
+  /** Relaying through {@code relayTap} (tests of what a dishonest proxy can and can't do). */
+  public PeerNodeOptions withTap(RelayTap relayTap) {
+    return new PeerNodeOptions(bindAddress, port, acceptsChildren, maxChildren, silenceLimit, maxBacklogBytes, relayTap);
   }
 }
