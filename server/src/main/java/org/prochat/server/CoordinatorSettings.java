@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import org.prochat.server.overlay.OverlayLimits;
+import org.prochat.server.tls.TlsSetting;
 import org.prochat.server.web.AdminToken;
 
 /**
@@ -25,6 +26,7 @@ import org.prochat.server.web.AdminToken;
  * @param connections the per-address connection limits
  * @param overlay how the proxy tree may grow and how long a lost session is kept
  * @param relaySecret the secret a relay must present for its users' {@code *names}; null accepts no relay
+ * @param tls whether the chat port and the web view speak TLS, and with which certificate
  */
 public record CoordinatorSettings(
     List<InetAddress> bindAddresses,
@@ -40,7 +42,8 @@ public record CoordinatorSettings(
     FloodLimits flood,
     ConnectionLimits connections,
     OverlayLimits overlay,
-    String relaySecret) {
+    String relaySecret,
+    TlsSetting tls) {
 
   public static final int DEFAULT_CHAT_PORT = 9090;
   public static final int DEFAULT_HTTP_PORT = 9080;
@@ -55,6 +58,7 @@ public record CoordinatorSettings(
     Objects.requireNonNull(flood, "flood");
     Objects.requireNonNull(connections, "connections");
     Objects.requireNonNull(overlay, "overlay");
+    Objects.requireNonNull(tls, "tls");
     if (relaySecret != null && relaySecret.length() < 8) {
       throw new IllegalArgumentException("the relay secret must have at least 8 characters");
     }
@@ -96,6 +100,7 @@ public record CoordinatorSettings(
     private ConnectionLimits connections = ConnectionLimits.DEFAULTS;
     private OverlayLimits overlay = OverlayLimits.DEFAULTS;
     private String relaySecret;
+    private TlsSetting tls = TlsSetting.OFF;
 
     private Builder(Path dataDir) {
       this.dataDir = dataDir;
@@ -176,10 +181,15 @@ public record CoordinatorSettings(
       return this;
     }
 
+    public Builder tls(TlsSetting setting) {
+      this.tls = setting;
+      return this;
+    }
+
     /** @throws IllegalArgumentException naming the first value that is out of range */
     public CoordinatorSettings build() {
       return new CoordinatorSettings(bindAddresses, chatPort, httpPort, wsPort, httpBind, adminToken, dataDir,
-          historyOnJoin, statsInterval, heartbeatTimeout, flood, connections, overlay, relaySecret);
+          historyOnJoin, statsInterval, heartbeatTimeout, flood, connections, overlay, relaySecret, tls);
     }
   }
 

@@ -1,8 +1,10 @@
 package org.prochat.client;
 
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.prochat.wire.WirePipeline;
 
@@ -12,17 +14,23 @@ final class ChatLinkInitializer extends ChannelInitializer<SocketChannel> {
   private final LinkKeeper.Role role;
   private final ChatClientOptions options;
   private final Supplier<String> sid;
+  private final Consumer<Channel> security;
 
-  ChatLinkInitializer(LinkKeeper keeper, LinkKeeper.Role role, ChatClientOptions options, Supplier<String> sid) {
+  /** @param security adds TLS to the pipeline when this link speaks it */
+  ChatLinkInitializer(LinkKeeper keeper, LinkKeeper.Role role, ChatClientOptions options, Supplier<String> sid,
+      Consumer<Channel> security) {
     this.keeper = keeper;
     this.role = role;
     this.options = options;
     this.sid = sid;
+    this.security = security;
   }
 
   @Override
   protected void initChannel(SocketChannel channel) {
     ChannelPipeline pipeline = channel.pipeline();
+    // TLS, when this link speaks it, below everything else.
+    security.accept(channel);
     // NDJSON lines with the protocol's length limit <-> frames.
     WirePipeline.addCodec(pipeline);
     // Pings, round trips and dead-link detection.

@@ -85,4 +85,10 @@ public interface ChatListener {
    * @param parentNick the proxy it now hangs below, or null for a direct link
    */
   default void onRoute(String parentNick) {}
+
+  /**
+   * How the link this client now speaks through is protected; comes after each welcome and each move
+   * below a proxy, just before {@link #onRoute}.
+   */
+  default void onLinkSecurity(LinkSecurity security) {}
 }

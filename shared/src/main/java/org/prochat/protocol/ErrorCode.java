@@ -53,6 +53,8 @@ public enum ErrorCode {
   @JsonProperty("connection_rate") CONNECTION_RATE,
   /** Nothing was heard on the link for too long. */
   @JsonProperty("timeout") TIMEOUT,
+  /** The link spoke plain text to a port that requires TLS; sent in plain text, then the link closes. */
+  @JsonProperty("tls_required") TLS_REQUIRED,
   /** A fault inside the coordinator; the request may be retried. */
   @JsonProperty("internal") INTERNAL,
   /** A code from a newer peer that this version does not know. */

@@ -9,20 +9,28 @@ package org.prochat.protocol;
  * @param peerPort where this client listens for children and probes (null when it does not)
  * @param resume set when taking back an earlier session; null for a new one
  * @param secret set by a relay, whose users may then have {@code *} names; null otherwise
+ * @param peerCert the SHA-256 fingerprint of the peer port's certificate when it requires TLS
+ *     (children and probes pin it); null when the peer port is plain or there is none
  */
-public record Hello(Integer v, String nick, Boolean relay, Integer peerPort, Resume resume, String secret)
-    implements Frame {
+public record Hello(Integer v, String nick, Boolean relay, Integer peerPort, Resume resume, String secret,
+    String peerCert) implements Frame {
   public Hello {
     FrameRules.required(v, "v");
     FrameRules.required(nick, "nick");
     if (peerPort != null && (peerPort < 1 || peerPort > 65_535)) {
       throw new IllegalArgumentException("field 'peerPort' must be 1 to 65535");
     }
+    FrameRules.fingerprint(peerCert, "peerCert");
+  }
+
+  /** A hello whose peer port, if any, is plain. */
+  public Hello(Integer v, String nick, Boolean relay, Integer peerPort, Resume resume, String secret) {
+    this(v, nick, relay, peerPort, resume, secret, null);
   }
 
   /** A plain client that relays for nobody. */
   public Hello(Integer v, String nick) {
-    this(v, nick, null, null, null, null);
+    this(v, nick, null, null, null, null, null);
   }
 
   /** True when this client offers to proxy for others. */

@@ -186,7 +186,7 @@ public final class Room {
     boolean acceptsChildren = !relayed && hello.acceptsChildren();
     Session session = new Session(sessions.nextId(), nick, newToken(), acceptsChildren, relayed, settings.flood(),
         System.nanoTime());
-    session.peer(hostOf(link), hello.peerPort());
+    session.peer(hostOf(link), hello.peerPort(), hello.peerCert());
     sessions.add(session);
     link.owner(session);
     session.bootstrap(link);
@@ -216,7 +216,7 @@ public final class Room {
     }
     link.owner(session);
     session.bootstrap(link);
-    session.peer(hostOf(link), hello.peerPort());
+    session.peer(hostOf(link), hello.peerPort(), hello.peerCert());
     placement.resumed(session);
     for (String sid : placement.tree().subtree(session.id())) {
       Session moved = sessions.byId(sid);
