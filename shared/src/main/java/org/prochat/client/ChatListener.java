@@ -18,8 +18,9 @@ import org.prochat.protocol.Welcome;
  *
  * <p>Every method does nothing unless implemented: a listener states what it cares about.
  *
- * <p><b>Order:</b> {@link #onWelcome} comes first; nothing is delivered for a connection attempt
- * that is refused (the connect future fails instead). {@link #onDisconnected} comes last, once.
+ * <p><b>Order:</b> {@link #onWelcome} comes first (only {@link #onLinkSecurity}, for the link that
+ * brought it, comes before it); nothing is delivered for a connection attempt that is refused (the
+ * connect future fails instead). {@link #onDisconnected} comes last, once.
  */
 public interface ChatListener {
 
@@ -87,8 +88,9 @@ public interface ChatListener {
   default void onRoute(String parentNick) {}
 
   /**
-   * How the link this client now speaks through is protected; comes after each welcome and each move
-   * below a proxy, just before {@link #onRoute}.
+   * How the link this client now speaks through is protected: called just before {@link #onWelcome}
+   * and each {@link #onReconnected} (for the link that brought it), and before {@link #onRoute} after
+   * a move below a proxy.
    */
   default void onLinkSecurity(LinkSecurity security) {}
 }

@@ -174,6 +174,10 @@ final class LinkKeeper {
         if (channel != uplink && frame.sid() != null && !frame.sid().equals(session.sid())) {
           return; // routed the old way during a move; the uplink brings what is for children
         }
+        if (frame instanceof Welcome && channel == uplink) {
+          // Before the welcome is handled, so it is known by the time connecting completes.
+          listener.onLinkSecurity(LinkSecurity.of(channel));
+        }
         session.receive(frame);
         if (frame instanceof Welcome welcome && channel == uplink) {
           welcomed(welcome);
@@ -258,7 +262,6 @@ final class LinkKeeper {
       node.ownSession(welcome.sid());
       node.uplinkUp(uplink);
     }
-    listener.onLinkSecurity(LinkSecurity.of(uplink));
     listener.onRoute(null);
   }
 

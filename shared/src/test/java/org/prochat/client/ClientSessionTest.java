@@ -33,14 +33,14 @@ class ClientSessionTest {
 
   @Test
   void anOpenedLinkSaysHelloWithTheProtocolVersionAndTheAskedNickname() {
-    session.linkOpened(sent::add);
+    session.linkOpened(sent::add, false);
 
     assertThat(sent).containsExactly(new Hello(ProtocolLimits.VERSION, "alice", false, null, null, null));
   }
 
   @Test
   void theWelcomeOpensTheSessionAndTellsTheListenerWhichNickWasGranted() {
-    session.linkOpened(sent::add);
+    session.linkOpened(sent::add, false);
 
     Welcome welcome = welcome("alice482", 5);
     session.receive(welcome);
@@ -51,7 +51,7 @@ class ClientSessionTest {
 
   @Test
   void anErrorBeforeTheWelcomeRefusesTheSessionWithThatError() {
-    session.linkOpened(sent::add);
+    session.linkOpened(sent::add, false);
     ErrorFrame reserved = ErrorFrame.of(ErrorCode.NICK_RESERVED, "names starting with '*' are reserved");
 
     session.receive(reserved);
@@ -64,7 +64,7 @@ class ClientSessionTest {
 
   @Test
   void aLinkThatClosesBeforeTheWelcomeFailsTheSessionWithTheReason() {
-    session.linkOpened(sent::add);
+    session.linkOpened(sent::add, false);
 
     session.receive(new Bye(null, "the server is shutting down"));
     session.linkClosed();
@@ -185,7 +185,7 @@ class ClientSessionTest {
         + "\"text\":\"psst\",\"n\":3}"));
 
     session.linkLost();
-    session.linkOpened(sent::add);
+    session.linkOpened(sent::add, false);
 
     assertThat(sent).containsExactly(new Hello(ProtocolLimits.VERSION, "alice", false, null, new Resume("s1", "t", 3), null));
     assertThat(heard).doesNotContain("disconnected connection lost requested=false");
@@ -198,7 +198,7 @@ class ClientSessionTest {
     CompletableFuture<Ack> before = session.say("c-1", "sent before the loss");
     session.linkLost();
     CompletableFuture<Ack> during = session.say("c-2", "typed while away");
-    session.linkOpened(sent::add);
+    session.linkOpened(sent::add, false);
     sent.clear();
 
     session.receive(resumedWelcome());
@@ -244,7 +244,7 @@ class ClientSessionTest {
   @Test
   void aByeToEveryoneEndsTheSessionUnlessItIsToComeBack() {
     ClientSession comesBack = new ClientSession("alice", new DescribingListener(heard), ClientSession.PeerOffer.NONE, true);
-    comesBack.linkOpened(sent::add);
+    comesBack.linkOpened(sent::add, false);
     comesBack.receive(welcome("alice", 0));
     welcomed(0);
 
@@ -262,7 +262,7 @@ class ClientSessionTest {
     session.receive(message(1));
     session.receive(message(2));
     session.linkLost();
-    session.linkOpened(sent::add);
+    session.linkOpened(sent::add, false);
 
     session.receive(wire("{\"type\":\"welcome\",\"v\":1,\"sid\":\"s9\",\"nick\":\"alice\",\"seq\":1,\"token\":\"u\"}"));
     session.receive(message(2));
@@ -275,7 +275,7 @@ class ClientSessionTest {
   }
 
   private void welcomed(long seq) {
-    session.linkOpened(sent::add);
+    session.linkOpened(sent::add, false);
     session.receive(welcome("alice", seq));
     sent.clear();
     heard.clear();
