@@ -55,9 +55,12 @@ public final class RelayCommand implements Callable<Integer> {
   @Option(names = "--tls-key", paramLabel = "FILE", description = "PEM PKCS#8 private key of --tls-cert.")
   Path tlsKey;
 
+  @Option(names = "--coordinator-tls",
+      description = "Speak TLS to the coordinator (needed when it runs with --tls), pinning its certificate on first use in DIR.")
+  boolean coordinatorTls;
+
   @Option(names = "--coordinator-fingerprint", paramLabel = "SHA256",
-      description = "Speak TLS to the coordinator and trust exactly this certificate (AB:CD:...). "
-          + "Default: ask it whether it requires TLS and pin its certificate on first use, in DIR.")
+      description = "Speak TLS to the coordinator and trust exactly this certificate (AB:CD:...).")
   String coordinatorFingerprint;
 
   @Override
@@ -66,7 +69,7 @@ public final class RelayCommand implements Callable<Integer> {
     try {
       ServerAddress coordinator = ServerAddress.parse(upstream);
       settings = new RelaySettings(bind, listen, coordinator.host(), coordinator.port(), secret, dataDir,
-          TlsSetting.fromOptions(tls, tlsCert, tlsKey),
+          TlsSetting.fromOptions(tls, tlsCert, tlsKey), coordinatorTls,
           coordinatorFingerprint == null ? null : CertificateFingerprint.parse(coordinatorFingerprint));
     } catch (IllegalArgumentException e) {
       spec.commandLine().getErr().println("prochat-server relay: " + e.getMessage());

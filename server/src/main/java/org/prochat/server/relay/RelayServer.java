@@ -40,14 +40,14 @@ public final class RelayServer implements AutoCloseable {
   }
 
   /**
-   * Settles TLS (its own certificate, made on the first start; whether the coordinator requires TLS),
+   * Settles TLS (its own certificate, made on the first start; what the coordinator must present),
    * then starts listening; returns once users can connect.
    *
-   * @throws IOException when the port can't be listened on, the kept certificate can't be read or
-   *     written, or the coordinator must be asked about TLS and can't be reached
+   * @throws IOException when the port can't be listened on, or the kept certificate or pins can't be
+   *     read or written
    */
   public static RelayServer start(RelaySettings settings) throws IOException {
-    // Before the loops run: both may take a while.
+    // Before the loops run: making a certificate takes a while.
     TlsIdentityStore.Loaded identity = settings.tls().identity(settings.dataDir(), CERTIFICATE_NAME);
     SslContext tls = identity == null ? null : TlsContexts.server(identity.identity());
     if (identity != null) {

@@ -17,11 +17,13 @@ import org.prochat.tls.CertificateFingerprint;
  * @param dataDir where the relay keeps its own certificate and the coordinator's pinned one; null
  *     keeps pins for this process only (and then its own TLS needs a given certificate)
  * @param tls whether users must speak TLS to the relay, and with which certificate
+ * @param coordinatorTls true to speak TLS to the coordinator, pinning its certificate on first use
+ *     (in the data directory); once pinned, the relay speaks TLS to it on every later start too
  * @param coordinatorFingerprint the certificate the coordinator must present, which also makes the
- *     link to it TLS; null to learn whether it requires TLS and pin its certificate on first use
+ *     link to it TLS; null to pin on first use
  */
 public record RelaySettings(InetAddress bind, int listenPort, String upstreamHost, int upstreamPort, String secret,
-    Path dataDir, TlsSetting tls, CertificateFingerprint coordinatorFingerprint) {
+    Path dataDir, TlsSetting tls, boolean coordinatorTls, CertificateFingerprint coordinatorFingerprint) {
   public RelaySettings {
     Objects.requireNonNull(upstreamHost, "upstreamHost");
     Objects.requireNonNull(secret, "secret");
@@ -42,6 +44,6 @@ public record RelaySettings(InetAddress bind, int listenPort, String upstreamHos
 
   /** A plain relay that keeps nothing on disk. */
   public RelaySettings(InetAddress bind, int listenPort, String upstreamHost, int upstreamPort, String secret) {
-    this(bind, listenPort, upstreamHost, upstreamPort, secret, null, TlsSetting.OFF, null);
+    this(bind, listenPort, upstreamHost, upstreamPort, secret, null, TlsSetting.OFF, false, null);
   }
 }
