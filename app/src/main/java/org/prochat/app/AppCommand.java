@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import java.util.function.ToIntFunction;
 import org.prochat.app.gui.DesktopLauncher;
 import org.prochat.app.gui.DesktopPrefill;
+import org.prochat.app.gui.settings.SettingsLocation;
 import org.prochat.app.console.ConsoleClient;
 import org.prochat.app.console.ConsoleStreams;
 import org.prochat.client.ChatClientOptions;
@@ -58,6 +59,13 @@ final class AppCommand implements Callable<Integer> {
   @Option(names = "--no-relay", description = "Do not relay for other users (no peer port is opened).")
   private boolean noRelay;
 
+  @Option(names = "--tls", description = "Speak TLS from the first connect (by default the app moves to TLS by itself when the server requires it).")
+  private boolean tls;
+
+  @Option(names = "--accept-new-certificate",
+      description = "Trust the server's new certificate when it changed (check its fingerprint with the server's admin first).")
+  private boolean acceptNewCertificate;
+
   AppCommand(ConsoleStreams streams) {
     this(streams, DesktopLauncher::run);
   }
@@ -83,9 +91,11 @@ final class AppCommand implements Callable<Integer> {
           + " is not a port (0 to 65535)");
     }
     ChatClientOptions options = ChatClientOptions.DEFAULTS
-        .withPeer(noRelay ? null : PeerNodeOptions.defaults().withPort(peerPort));
-    return new ConsoleClient(streams, options, ConsoleClient.DEFAULT_DRAIN_TIMEOUT, ZoneId.systemDefault())
-        .run(server, nick);
+        .withPeer(noRelay ? null : PeerNodeOptions.defaults().withPort(peerPort))
+        .withTlsPinFile(SettingsLocation.tlsPinFileForThisUser())
+        .withRequireTls(tls);
+    return new ConsoleClient(streams, options, ConsoleClient.DEFAULT_DRAIN_TIMEOUT, ZoneId.systemDefault(),
+        acceptNewCertificate).run(server, nick);
   }
 
   /** Only what was given counts: defaults must not hide what the dialog remembered. */

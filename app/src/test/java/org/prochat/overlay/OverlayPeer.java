@@ -35,10 +35,15 @@ final class OverlayPeer {
   }
 
   static OverlayPeer join(ServerAddress coordinator, String nick) {
+    return join(coordinator, nick, ChatClientOptions.DEFAULTS);
+  }
+
+  /** Joins with {@code base} options (for TLS: its pin file), and this test's heartbeat, loop and peer node. */
+  static OverlayPeer join(ServerAddress coordinator, String nick, ChatClientOptions base) {
     EventLoopGroup loop = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("peer-" + nick, true),
         NioIoHandler.newFactory());
     RecordingListener heard = new RecordingListener();
-    ChatClientOptions options = ChatClientOptions.DEFAULTS
+    ChatClientOptions options = base
         .withHeartbeatInterval(HEARTBEAT)
         .withEventLoopGroup(loop)
         .withPeer(PeerNodeOptions.defaults().withPort(0));

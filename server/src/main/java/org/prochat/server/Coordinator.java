@@ -9,6 +9,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -32,7 +33,9 @@ import org.prochat.server.stats.ServerStats;
 import org.prochat.server.stats.StatsReporter;
 import org.prochat.server.store.ChatStore;
 import org.prochat.server.store.StoreException;
+import org.prochat.server.tls.TlsIdentityStore;
 import org.prochat.server.web.WebViewServer;
+import org.prochat.wire.TlsContexts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +50,8 @@ public final class Coordinator implements AutoCloseable {
   /** The coordinator's identity key, in the data dir: clients pin it, so it must outlive reinstalls. */
   public static final String IDENTITY_FILE = "identity.key";
   private static final Logger log = LoggerFactory.getLogger(Coordinator.class);
+  /** The common name in a certificate the coordinator makes; clients pin it, nobody checks the name. */
+  private static final String CERTIFICATE_NAME = "ProChat coordinator";
 
   private final ChatStore store;
   private final EventLoopGroup acceptGroup;
@@ -73,9 +78,12 @@ public final class Coordinator implements AutoCloseable {
    * connections. The web view starts first, so it sees every room event from the first client on.
    *
    * @throws StoreException when the data directory or store can't be opened
-   * @throws IOException when an address can't be listened on (the message names it)
+   * @throws IOException when an address can't be listened on, or the kept TLS certificate can't be
+   *     read or written (the message names it)
    */
   public static Coordinator start(CoordinatorSettings settings) throws StoreException, IOException {
+    // Before any loop runs: making a certificate takes a while.
+    SslContext tls = tlsContext(settings);
     ChatStore store = ChatStore.open(settings.dataDir());
     EventLoopGroup acceptGroup = new MultiThreadIoEventLoopGroup(1,
         new DefaultThreadFactory("prochat-accept"), NioIoHandler.newFactory());
@@ -91,8 +99,8 @@ public final class Coordinator implements AutoCloseable {
           identity.fingerprint(), settings.privateEndToEnd() ? "; whispers are end-to-end encrypted" : "");
       Room room = new Room(settings, store, stats, loop, Clock.systemUTC(), new SecureRandom(), store.lastSeq(),
           newest, store.knownNickKeys(), CoordinatorKeys.forRun(identity, settings.privateEndToEnd()));
-      webView = WebViewServer.start(settings, room, stats, newest);
-      List<Channel> listeners = listen(settings, acceptGroup, roomGroup, room, stats);
+      webView = WebViewServer.start(settings, room, stats, newest, tls);
+      List<Channel> listeners = listen(settings, acceptGroup, roomGroup, room, stats, tls);
       if (!settings.statsInterval().isZero()) {
         long every = settings.statsInterval().toMillis();
         loop.scheduleAtFixedRate(new StatsReporter(stats), every, every, TimeUnit.MILLISECONDS);
@@ -109,8 +117,18 @@ public final class Coordinator implements AutoCloseable {
     }
   }
 
+  /** The chat port's and web view's TLS, or null for plain TCP; logs the certificate's fingerprint. */
+  private static SslContext tlsContext(CoordinatorSettings settings) throws IOException {
+    TlsIdentityStore.Loaded loaded = settings.tls().identity(settings.dataDir(), CERTIFICATE_NAME);
+    if (loaded == null) {
+      return null;
+    }
+    log.info("TLS required on the chat port and the web view; {}", loaded.describe());
+    return TlsContexts.server(loaded.identity());
+  }
+
   private static List<Channel> listen(CoordinatorSettings settings, EventLoopGroup acceptGroup,
-      EventLoopGroup roomGroup, Room room, ServerStats stats) throws IOException {
+      EventLoopGroup roomGroup, Room room, ServerStats stats, SslContext tls) throws IOException {
     ServerBootstrap bootstrap = new ServerBootstrap()
         .group(acceptGroup, roomGroup)
         .channel(NioServerSocketChannel.class)
@@ -118,7 +136,7 @@ public final class Coordinator implements AutoCloseable {
         .childOption(ChannelOption.TCP_NODELAY, true)
         .childOption(ChannelOption.SO_KEEPALIVE, true)
         .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(64 * 1024, 1024 * 1024))
-        .childHandler(new ChatChannelInitializer(room, settings, stats));
+        .childHandler(new ChatChannelInitializer(room, settings, stats, tls));
     List<InetAddress> addresses = settings.bindAddresses().isEmpty()
         ? Collections.singletonList(null) : settings.bindAddresses();
     List<Channel> listeners = new ArrayList<>();

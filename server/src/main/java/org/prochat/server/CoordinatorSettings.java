@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import org.prochat.server.overlay.OverlayLimits;
+import org.prochat.server.tls.TlsSetting;
 import org.prochat.server.web.AdminToken;
 
 /**
@@ -25,6 +26,7 @@ import org.prochat.server.web.AdminToken;
  * @param connections the per-address connection limits
  * @param overlay how the proxy tree may grow and how long a lost session is kept
  * @param relaySecret the secret a relay must present for its users' {@code *names}; null accepts no relay
+ * @param tls whether the chat port and the web view speak TLS, and with which certificate
  * @param privateEndToEnd true when whispers are end-to-end encrypted between the two users: the
  *     coordinator then can't read them, and its log and web view keep who, to whom and when only
  */
@@ -43,6 +45,7 @@ public record CoordinatorSettings(
     ConnectionLimits connections,
     OverlayLimits overlay,
     String relaySecret,
+    TlsSetting tls,
     boolean privateEndToEnd) {
 
   public static final int DEFAULT_CHAT_PORT = 9090;
@@ -58,6 +61,7 @@ public record CoordinatorSettings(
     Objects.requireNonNull(flood, "flood");
     Objects.requireNonNull(connections, "connections");
     Objects.requireNonNull(overlay, "overlay");
+    Objects.requireNonNull(tls, "tls");
     if (relaySecret != null && relaySecret.length() < 8) {
       throw new IllegalArgumentException("the relay secret must have at least 8 characters");
     }
@@ -99,6 +103,7 @@ public record CoordinatorSettings(
     private ConnectionLimits connections = ConnectionLimits.DEFAULTS;
     private OverlayLimits overlay = OverlayLimits.DEFAULTS;
     private String relaySecret;
+    private TlsSetting tls = TlsSetting.OFF;
     private boolean privateEndToEnd;
 
     private Builder(Path dataDir) {
@@ -180,6 +185,11 @@ public record CoordinatorSettings(
       return this;
     }
 
+    public Builder tls(TlsSetting setting) {
+      this.tls = setting;
+      return this;
+    }
+
     public Builder privateEndToEnd(boolean endToEnd) {
       this.privateEndToEnd = endToEnd;
       return this;
@@ -188,7 +198,8 @@ public record CoordinatorSettings(
     /** @throws IllegalArgumentException naming the first value that is out of range */
     public CoordinatorSettings build() {
       return new CoordinatorSettings(bindAddresses, chatPort, httpPort, wsPort, httpBind, adminToken, dataDir,
-          historyOnJoin, statsInterval, heartbeatTimeout, flood, connections, overlay, relaySecret, privateEndToEnd);
+          historyOnJoin, statsInterval, heartbeatTimeout, flood, connections, overlay, relaySecret, tls,
+          privateEndToEnd);
     }
   }
 

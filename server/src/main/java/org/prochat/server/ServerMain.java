@@ -15,6 +15,7 @@ import org.prochat.server.bench.BenchCommand;
 import org.prochat.server.overlay.OverlayLimits;
 import org.prochat.server.relay.RelayCommand;
 import org.prochat.server.store.StoreException;
+import org.prochat.server.tls.TlsSetting;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -126,6 +127,17 @@ public final class ServerMain implements Callable<Integer> {
       description = "Secret a relay presents to bring in outside users as *nick (at least 8 characters). Default: no relay is trusted.")
   String relaySecret;
 
+  @Option(names = "--tls",
+      description = "Chat port and web view speak TLS only, with the certificate made on the first start and kept in DIR (or --tls-cert).")
+  boolean tls;
+
+  @Option(names = "--tls-cert", paramLabel = "FILE",
+      description = "PEM certificate to present (with --tls-key; implies --tls). Default: made on the first start.")
+  Path tlsCert;
+
+  @Option(names = "--tls-key", paramLabel = "FILE", description = "PEM PKCS#8 private key of --tls-cert.")
+  Path tlsKey;
+
   @Option(names = "--private-e2e",
       description = "Encrypt whispers end to end between the two users: the coordinator can't read them, and its log"
           + " and web view show who whispered to whom and when, not the words. Default: the coordinator can read"
@@ -196,6 +208,7 @@ public final class ServerMain implements Callable<Integer> {
         .connections(new ConnectionLimits(maxConnectionsPerIp, maxConnectionRate, Duration.ofMinutes(1), limitLoopback))
         .overlay(new OverlayLimits(maxChildren, rootSlots, maxDepth, seconds(grace, "grace period")))
         .relaySecret(relaySecret)
+        .tls(TlsSetting.fromOptions(tls, tlsCert, tlsKey))
         .privateEndToEnd(privateEndToEnd)
         .build();
   }

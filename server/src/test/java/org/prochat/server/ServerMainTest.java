@@ -7,12 +7,17 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.prochat.server.overlay.OverlayLimits;
+import org.prochat.server.tls.TlsSetting;
+import org.prochat.tls.PemFiles;
+import org.prochat.tls.SelfSignedCertificates;
+import org.prochat.tls.TlsIdentity;
 import picocli.CommandLine;
 
 class ServerMainTest {
@@ -197,5 +202,60 @@ class ServerMainTest {
   void anUnknownBenchScenarioExitsWithTwo() {
     assertThat(ServerMain.run(new String[] {"bench", "teleport"})).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown scenario 'teleport'");
+  }
+  @Test
+  void aMissingCertificateFileExitsWithTwoNamingIt() {
+    Path missing = dir.resolve("missing.pem");
+
+    assertThat(ServerMain.run(new String[] {"--tls-cert", missing.toString(), "--tls-key", missing.toString(),
+        "--data-dir", dir.toString()})).isEqualTo(2);
+
+    assertThat(err.toString(StandardCharsets.UTF_8).strip()).doesNotContain("\n").contains("cannot read " + missing);
+  }
+
+  @Test
+  void aCertificateWithoutItsKeyExitsWithTwo() {
+    assertThat(ServerMain.run(new String[] {"--tls-cert", "cert.pem", "--data-dir", dir.toString()})).isEqualTo(2);
+
+    assertThat(err.toString(StandardCharsets.UTF_8).strip()).isEqualTo(
+        "prochat-server: --tls-cert and --tls-key go together: give both or neither");
+  }
+
+  @Test
+  void aKeyThatDoesNotBelongToTheCertificateExitsWithTwo() throws Exception {
+    TlsIdentity one = SelfSignedCertificates.generate("one", new SecureRandom());
+    TlsIdentity other = SelfSignedCertificates.generate("other", new SecureRandom());
+    Path cert = Files.writeString(dir.resolve("cert.pem"), PemFiles.certificatePem(one.certificate()));
+    Path key = Files.writeString(dir.resolve("key.pem"), PemFiles.privateKeyPem(other.key()));
+
+    assertThat(ServerMain.run(new String[] {"--tls-cert", cert.toString(), "--tls-key", key.toString(),
+        "--data-dir", dir.toString()})).isEqualTo(2);
+
+    assertThat(err.toString(StandardCharsets.UTF_8).strip()).doesNotContain("\n").contains("does not belong to the certificate");
+  }
+
+  @Test
+  void theConfigFileTurnsTlsOnWithGivenFiles() throws Exception {
+    TlsIdentity identity = SelfSignedCertificates.generate("given", new SecureRandom());
+    Path cert = Files.writeString(dir.resolve("cert.pem"), PemFiles.certificatePem(identity.certificate()));
+    Path key = Files.writeString(dir.resolve("key.pem"), PemFiles.privateKeyPem(identity.key()));
+    Path config = Files.writeString(dir.resolve("prochat.properties"),
+        "tls-cert=" + cert.toString().replace("\\", "/") + "\ntls-key=" + key.toString().replace("\\", "/") + "\n");
+    ServerMain main = new ServerMain();
+
+    new CommandLine(main).setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(config.toFile()))
+        .parseArgs("--config", config.toString());
+    CoordinatorSettings settings = main.settings();
+
+    assertThat(settings.tls().enabled()).isTrue();
+    assertThat(settings.tls().given().fingerprint()).isEqualTo(identity.fingerprint());
+  }
+
+  @Test
+  void withoutTlsOptionsTheChatPortIsPlain() {
+    ServerMain main = new ServerMain();
+    new CommandLine(main).parseArgs();
+
+    assertThat(main.settings().tls()).isEqualTo(TlsSetting.OFF);
   }
 }

@@ -7,6 +7,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import java.util.function.Supplier;
 import org.prochat.node.PeerNode;
 import org.prochat.protocol.Ack;
 import org.prochat.protocol.Welcome;
+import org.prochat.tls.SelfSignedCertificates;
 
 /**
  * One user's chat session with a coordinator: directly, or below a proxy the coordinator picks; with
@@ -29,6 +31,8 @@ import org.prochat.protocol.Welcome;
  * ChatListener} given to {@link #connect}, on the same event loop.
  */
 public final class ChatClient {
+  /** The common name in a peer port's certificate; nobody checks it, it is for people reading one. */
+  private static final String PEER_NAME = "ProChat peer";
   private final EventLoop loop;
   private final ClientSession session;
   private final LinkKeeper keeper;
@@ -58,25 +62,35 @@ public final class ChatClient {
    *     coordinator refuses the session (its error's code says why: {@code nick_invalid},
    *     {@code nick_reserved}, {@code too_many_connections}, ...) or with {@link ChatLinkException}
    *     when the coordinator cannot be reached or does not answer within the connect timeout, or the
-   *     peer port cannot be opened
+   *     peer port cannot be opened — or its subclass {@link ServerCertificateChangedException} when the
+   *     coordinator presents another certificate than the one pinned for it
    */
   public static CompletableFuture<ChatClient> connect(
       ServerAddress server, String nick, ChatListener listener, ChatClientOptions options) {
     Objects.requireNonNull(server, "server");
+    TlsPinStore pins;
+    try {
+      pins = TlsPinStore.open(options.tlsPinFile());
+    } catch (IOException e) {
+      return CompletableFuture.failedFuture(new ChatLinkException(e.getMessage(), e));
+    }
     EventLoopGroup group = options.eventLoopGroup() != null ? options.eventLoopGroup() : ownEventLoop();
     EventLoop loop = group.next();
     PeerNode node;
     try {
-      node = options.peer() == null ? null : PeerNode.start(options.peer(), loop);
+      // The peer port's certificate is made here, off the loop: the loop learns only later whether it is needed.
+      node = options.peer() == null ? null
+          : PeerNode.start(options.peer(), loop, SelfSignedCertificates.generate(PEER_NAME, new SecureRandom()));
     } catch (IOException e) {
       shutDownOwn(options, group);
       return CompletableFuture.failedFuture(new ChatLinkException(e.getMessage(), e));
     }
     SessionKeys keys = new SessionKeys(server, options.trust() != null ? options.trust() : ClientTrust.ephemeral());
-    ClientSession session = new ClientSession(nick, listener, node == null
-        ? ClientSession.PeerOffer.NONE : new ClientSession.PeerOffer(options.peer().acceptsChildren(), node.port()),
+    ClientSession session = new ClientSession(nick, listener, node == null ? ClientSession.PeerOffer.NONE
+        : new ClientSession.PeerOffer(options.peer().acceptsChildren(), node.port(), node.fingerprint().toString()),
         options.reconnectAfterShutdown(), keys);
-    LinkKeeper keeper = new LinkKeeper(server, session, keys, new ProxySuspicion(), listener, options, loop, node);
+    LinkKeeper keeper = new LinkKeeper(server, session, keys, new ProxySuspicion(), listener, options, loop, node,
+        new CoordinatorTls(server, pins, options.requireTls()));
     session.troubleTo(keeper);
     keeper.closed().whenComplete((done, failure) -> shutDownOwn(options, group));
     loop.execute(keeper::start);

@@ -2,6 +2,7 @@ package org.prochat.client;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -56,6 +57,14 @@ final class ChatLinkHandler extends SimpleChannelInboundHandler<Object> {
       case Violation violation -> log.warn("{} sent a bad line: {}", ctx.channel().remoteAddress(), violation.message());
       default -> log.debug("ignored an unexpected {}", msg.getClass().getName());
     }
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+    if (event instanceof SslHandshakeCompletionEvent handshake && !handshake.isSuccess()) {
+      keeper.tlsFailed(ctx.channel(), role, handshake.cause());
+    }
+    ctx.fireUserEventTriggered(event);
   }
 
   @Override

@@ -18,8 +18,9 @@ import org.prochat.protocol.Welcome;
  *
  * <p>Every method does nothing unless implemented: a listener states what it cares about.
  *
- * <p><b>Order:</b> {@link #onWelcome} comes first; nothing is delivered for a connection attempt
- * that is refused (the connect future fails instead). {@link #onDisconnected} comes last, once.
+ * <p><b>Order:</b> {@link #onWelcome} comes first (only {@link #onLinkSecurity}, for the link that
+ * brought it, comes before it); nothing is delivered for a connection attempt that is refused (the
+ * connect future fails instead). {@link #onDisconnected} comes last, once.
  */
 public interface ChatListener {
 
@@ -94,4 +95,11 @@ public interface ChatListener {
    * @param parentNick the proxy it now hangs below, or null for a direct link
    */
   default void onRoute(String parentNick) {}
+
+  /**
+   * How the link this client now speaks through is protected: called just before {@link #onWelcome}
+   * and each {@link #onReconnected} (for the link that brought it), and before {@link #onRoute} after
+   * a move below a proxy.
+   */
+  default void onLinkSecurity(LinkSecurity security) {}
 }

@@ -88,9 +88,12 @@ final class ClientSession {
   private boolean ended;
   private boolean quitting;
 
-  /** What this client offers the overlay in its hello: to relay for others, on which port. */
-  record PeerOffer(boolean relay, Integer port) {
-    static final PeerOffer NONE = new PeerOffer(false, null);
+  /**
+   * What this client offers the overlay in its hello: to relay for others, on which port, and the
+   * fingerprint of that port's certificate (offered only on TLS links).
+   */
+  record PeerOffer(boolean relay, Integer port, String cert) {
+    static final PeerOffer NONE = new PeerOffer(false, null, null);
   }
 
   /**
@@ -146,13 +149,16 @@ final class ClientSession {
   /**
    * A new link to the coordinator is up: frames go out through {@code sender}, starting with the
    * hello — asking for this session back when it had one.
+   *
+   * @param tls true when the link is TLS: the peer port then requires TLS too, and the hello says
+   *     which certificate it presents
    */
-  void linkOpened(Consumer<Frame> sender) {
+  void linkOpened(Consumer<Frame> sender, boolean tls) {
     this.link = sender;
     Resume resume = current == null ? null : new Resume(current.sid(), current.token(), lastWhisper);
     String nick = current == null ? askedNick : current.nick();
     sender.accept(new Hello(ProtocolLimits.VERSION, nick, peerOffer.relay(), peerOffer.port(), resume, null,
-        keys.offer(), keys.whisperKey().publicKey()));
+        tls ? peerOffer.cert() : null, keys.offer(), keys.whisperKey().publicKey()));
   }
 
   /** The session now speaks through another link (it moved below a proxy); no hello needed. */
@@ -165,6 +171,19 @@ final class ClientSession {
     link = null;
     if (sequencer != null) {
       sequencer.forgetReplay();
+    }
+  }
+
+  /**
+   * This client refuses the server (its certificate changed, or it no longer speaks TLS): the session
+   * ends with {@code reason} once the link is closed, and is not resumed.
+   */
+  void refuseServer(ChatLinkException reason) {
+    if (isOpen()) {
+      ended = true;
+      rememberCloseReason(reason.getMessage());
+    } else {
+      abandon(reason);
     }
   }
 

@@ -8,17 +8,22 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.prochat.node.PeerLinkTls;
 import org.prochat.node.PeerNode;
 import org.prochat.node.PeerProber;
 import org.prochat.protocol.Assign;
 import org.prochat.protocol.Attach;
 import org.prochat.protocol.Attached;
 import org.prochat.protocol.Candidates;
+import org.prochat.protocol.ErrorCode;
 import org.prochat.protocol.ErrorFrame;
 import org.prochat.protocol.Frame;
 import org.prochat.protocol.PeerAddress;
@@ -26,6 +31,7 @@ import org.prochat.protocol.ProtocolLimits;
 import org.prochat.protocol.Rtts;
 import org.prochat.protocol.Stay;
 import org.prochat.protocol.Welcome;
+import org.prochat.wire.TlsContexts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,17 +68,23 @@ final class LinkKeeper implements ClientSession.Trouble {
   private final PeerProber prober;
   private final SessionKeys keys;
   private final ProxySuspicion suspicion;
+  private final CoordinatorTls tls;
   private final CompletableFuture<Void> closed = new CompletableFuture<>();
   // Read from other threads for the round trip; written on the loop only.
   private volatile Channel uplink;
   private Channel bootstrap;
   private Channel attaching;
+  /** A plain bootstrap link the coordinator refused for want of TLS: closing, to be opened again with TLS. */
+  private Channel upgrading;
   private boolean closing;
   private int failedAttempts;
 
-  /** @param node the peer node relaying through this client's uplink, or null for none */
+  /**
+   * @param node the peer node relaying through this client's uplink, or null for none
+   * @param tls whether links to the coordinator speak TLS
+   */
   LinkKeeper(ServerAddress coordinator, ClientSession session, SessionKeys keys, ProxySuspicion suspicion,
-      ChatListener listener, ChatClientOptions options, EventLoop loop, PeerNode node) {
+      ChatListener listener, ChatClientOptions options, EventLoop loop, PeerNode node, CoordinatorTls tls) {
     this.coordinator = coordinator;
     this.session = session;
     this.keys = keys;
@@ -81,6 +93,7 @@ final class LinkKeeper implements ClientSession.Trouble {
     this.options = options;
     this.loop = loop;
     this.node = node;
+    this.tls = tls;
     this.prober = new PeerProber(loop, options.connectTimeout().compareTo(Duration.ofSeconds(2)) < 0
         ? options.connectTimeout() : Duration.ofSeconds(2));
   }
@@ -92,7 +105,7 @@ final class LinkKeeper implements ClientSession.Trouble {
 
   /** Opens the first link, and checks every second for frames whose ack is overdue. */
   void start() {
-    connect(coordinator.host(), coordinator.port(), Role.BOOTSTRAP);
+    connectToCoordinator();
     ScheduledFuture<?> resender = loop.scheduleAtFixedRate(() -> session.resendOverdue(System.nanoTime()),
         1, 1, TimeUnit.SECONDS);
     closed.whenComplete((done, failure) -> resender.cancel(false));
@@ -121,7 +134,12 @@ final class LinkKeeper implements ClientSession.Trouble {
       case BOOTSTRAP -> {
         bootstrap = channel;
         uplink = channel;
-        session.linkOpened(frame -> channel.writeAndFlush(frame).addListener(ChannelFutureListener.CLOSE_ON_FAILURE));
+        boolean secure = channel.pipeline().get(SslHandler.class) != null;
+        if (secure && node != null) {
+          node.requireTls();
+        }
+        session.linkOpened(frame -> channel.writeAndFlush(frame).addListener(ChannelFutureListener.CLOSE_ON_FAILURE),
+            secure);
       }
       case PARENT -> {
         attaching = channel;
@@ -150,6 +168,13 @@ final class LinkKeeper implements ClientSession.Trouble {
         }
       }
       case Welcome fake when channel != bootstrap -> forged(channel, "a welcome from a proxy");
+      // Not news for the user: the coordinator closes this link, and the next one speaks TLS.
+      case ErrorFrame refused when channel == bootstrap && refused.code() == ErrorCode.TLS_REQUIRED
+          && channel.pipeline().get(SslHandler.class) == null -> {
+        log.info("{} requires TLS; connecting again with TLS", coordinator);
+        tls.requiredByCoordinator();
+        upgrading = channel;
+      }
       // Routine for the overlay, not news for the user: the proxy closes the link and we stay direct.
       case ErrorFrame refused when channel == attaching ->
           log.info("{} refused the attach: {}", channel.remoteAddress(), refused.message());
@@ -160,6 +185,10 @@ final class LinkKeeper implements ClientSession.Trouble {
         }
         if (channel != uplink && frame.sid() != null && !frame.sid().equals(session.sid())) {
           return; // routed the old way during a move; the uplink brings what is for children
+        }
+        if (frame instanceof Welcome && channel == uplink) {
+          // Before the welcome is handled, so it is known by the time connecting completes.
+          listener.onLinkSecurity(LinkSecurity.of(channel));
         }
         session.receive(frame);
         if (frame instanceof Welcome welcome && channel == uplink) {
@@ -180,6 +209,10 @@ final class LinkKeeper implements ClientSession.Trouble {
   }
 
   void inactive(Channel channel) {
+    if (channel == upgrading) {
+      reconnectWithTls();
+      return;
+    }
     if (channel == attaching) {
       attaching = null;
       if (bootstrap != null) {
@@ -201,6 +234,23 @@ final class LinkKeeper implements ClientSession.Trouble {
     } else {
       session.linkLost();
       reconnectLater();
+    }
+  }
+
+  /**
+   * A TLS handshake failed. To the coordinator, a refused certificate or a server now speaking plain
+   * text ends the session (or its start) for good; another failure is a lost link like any. To a
+   * proxy, it is a proxy failing us: the link closes and we stay direct.
+   */
+  void tlsFailed(Channel channel, Role role, Throwable cause) {
+    if (role == Role.PARENT) {
+      log.info("TLS with proxy {} failed; staying direct: {}", channel.remoteAddress(), cause.getMessage());
+      return;
+    }
+    CoordinatorTls.Refusal refusal = tls.explain(cause);
+    if (refusal.forGood() || !session.isOpen()) {
+      log.warn("{}", refusal.reason().getMessage());
+      session.refuseServer(refusal.reason());
     }
   }
 
@@ -273,7 +323,7 @@ final class LinkKeeper implements ClientSession.Trouble {
   private void assigned(PeerAddress parent) {
     if (parent != null) {
       suspicion.assigned(parent.sid());
-      connect(parent.host(), parent.port(), Role.PARENT);
+      connect(parent.host(), parent.port(), Role.PARENT, channel -> PeerLinkTls.addTo(channel, parent));
     }
   }
 
@@ -287,6 +337,7 @@ final class LinkKeeper implements ClientSession.Trouble {
     if (node != null) {
       node.uplinkUp(channel);
     }
+    listener.onLinkSecurity(LinkSecurity.of(channel));
     listener.onRoute(attached.parentNick());
     suspicion.attached(System.nanoTime());
     session.headAt(attached.seq());
@@ -295,13 +346,40 @@ final class LinkKeeper implements ClientSession.Trouble {
     }
   }
 
-  private void connect(String host, int port, Role role) {
+  /** Opens a bootstrap link to the coordinator: TLS or plain text, as {@link CoordinatorTls} says. */
+  private void connectToCoordinator() {
+    SslContext context = tls.nextLink();
+    connect(coordinator.host(), coordinator.port(), Role.BOOTSTRAP, channel -> {
+      if (context != null) {
+        channel.pipeline().addFirst("tls",
+            TlsContexts.clientHandler(context, channel.alloc(), coordinator.host(), coordinator.port()));
+      }
+    });
+  }
+
+  /** The coordinator refused a plain link for want of TLS: straight back, with TLS, no back-off. */
+  private void reconnectWithTls() {
+    upgrading = null;
+    bootstrap = null;
+    uplink = null;
+    if (closing || session.ended()) {
+      finish();
+      return;
+    }
+    if (session.isOpen()) {
+      session.linkLost();
+    }
+    connectToCoordinator();
+  }
+
+  /** @param security puts TLS (or not) on the new link's pipeline, before the protocol's handlers */
+  private void connect(String host, int port, Role role, Consumer<Channel> security) {
     ChannelFuture connecting = new Bootstrap()
         .group(loop)
         .channel(NioSocketChannel.class)
         .option(ChannelOption.TCP_NODELAY, true) // chat lines are small and someone is waiting for each
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) options.connectTimeout().toMillis())
-        .handler(new ChatLinkInitializer(this, role, options, session::sid, keys))
+        .handler(new ChatLinkInitializer(this, role, options, session::sid, keys, security))
         .connect(host, port);
     connecting.addListener((ChannelFuture done) -> {
       if (!done.isSuccess()) {
@@ -329,7 +407,7 @@ final class LinkKeeper implements ClientSession.Trouble {
     listener.onReconnecting(failedAttempts, delay);
     loop.schedule(() -> {
       if (!closing && uplink == null) {
-        connect(coordinator.host(), coordinator.port(), Role.BOOTSTRAP);
+        connectToCoordinator();
       }
     }, delay.toMillis(), TimeUnit.MILLISECONDS);
   }

@@ -7,11 +7,17 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.prochat.protocol.Frame;
+import org.prochat.tls.CertificateFingerprint;
+import org.prochat.tls.TlsIdentity;
+import org.prochat.wire.TlsContexts;
+import org.prochat.wire.TlsGateHandler;
 import org.prochat.wire.WirePipeline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,20 +34,29 @@ public final class PeerNode implements AutoCloseable {
   private final EventLoop loop;
   private final Channel listener;
   private final NodeRouter router;
+  private final TlsIdentity identity;
+  /** Read by every new link's TLS gate; only ever turns on. */
+  private final AtomicBoolean tlsRequired;
 
-  private PeerNode(EventLoop loop, Channel listener, NodeRouter router) {
+  private PeerNode(EventLoop loop, Channel listener, NodeRouter router, TlsIdentity identity, AtomicBoolean tlsRequired) {
     this.loop = loop;
     this.listener = listener;
     this.router = router;
+    this.identity = identity;
+    this.tlsRequired = tlsRequired;
   }
 
   /**
-   * Opens the peer port on {@code loop}: the one asked for, or a free one when it is taken.
+   * Opens the peer port on {@code loop}: the one asked for, or a free one when it is taken. It speaks
+   * plain text, and TLS with {@code identity} to whoever starts TLS; from {@link #requireTls} on, only TLS.
    *
+   * @param identity the certificate the peer port presents, made before the loop runs it
    * @throws IOException when no port can be opened at all
    */
-  public static PeerNode start(PeerNodeOptions options, EventLoop loop) throws IOException {
+  public static PeerNode start(PeerNodeOptions options, EventLoop loop, TlsIdentity identity) throws IOException {
     NodeRouter router = new NodeRouter(options, loop);
+    SslContext tls = TlsContexts.server(identity);
+    AtomicBoolean tlsRequired = new AtomicBoolean();
     ServerBootstrap bootstrap = new ServerBootstrap()
         .group(loop, loop)
         .channel(NioServerSocketChannel.class)
@@ -49,6 +64,8 @@ public final class PeerNode implements AutoCloseable {
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel channel) {
+            // TLS once the owner's uplink is TLS: children and probes then pin this port's certificate.
+            channel.pipeline().addLast("tls-gate", new TlsGateHandler(tls, tlsRequired::get, "peer"));
             // Children ping the coordinator through us; silence means a dead child.
             channel.pipeline().addLast("silence",
                 new IdleStateHandler(options.silenceLimit().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
@@ -70,7 +87,7 @@ public final class PeerNode implements AutoCloseable {
         throw new IOException("cannot open a peer port: " + none.getMessage(), none);
       }
     }
-    return new PeerNode(loop, listener, router);
+    return new PeerNode(loop, listener, router, identity, tlsRequired);
   }
 
   private static InetSocketAddress address(PeerNodeOptions options, int port) {
@@ -85,6 +102,19 @@ public final class PeerNode implements AutoCloseable {
   /** The port children and probes reach this node on. */
   public int port() {
     return ((InetSocketAddress) listener.localAddress()).getPort();
+  }
+
+  /** The SHA-256 fingerprint of the certificate the peer port presents. */
+  public CertificateFingerprint fingerprint() {
+    return identity.fingerprint();
+  }
+
+  /**
+   * From now on the peer port refuses plain text: the owner's link to the coordinator is TLS, so its
+   * children's must be too. Safe from any thread.
+   */
+  public void requireTls() {
+    tlsRequired.set(true);
   }
 
   /** This node's own session; frames naming it are delivered locally. */

@@ -65,6 +65,7 @@ public final class PeerProber {
         .handler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel channel) {
+            PeerLinkTls.addTo(channel, candidate);
             WirePipeline.addCodec(channel.pipeline());
             channel.pipeline().addLast(new ProbeHandler(candidate.sid(), result));
           }

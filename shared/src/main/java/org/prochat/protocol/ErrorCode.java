@@ -57,6 +57,8 @@ public enum ErrorCode {
   @JsonProperty("unauthenticated") UNAUTHENTICATED,
   /** This room's whispers are end-to-end encrypted: a whisper must come as a box. */
   @JsonProperty("e2e_required") E2E_REQUIRED,
+  /** The link spoke plain text to a port that requires TLS; sent in plain text, then the link closes. */
+  @JsonProperty("tls_required") TLS_REQUIRED,
   /** A fault inside the coordinator; the request may be retried. */
   @JsonProperty("internal") INTERNAL,
   /** A code from a newer peer that this version does not know. */

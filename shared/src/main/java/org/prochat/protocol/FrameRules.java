@@ -1,5 +1,7 @@
 package org.prochat.protocol;
 
+import org.prochat.tls.CertificateFingerprint;
+
 /** Checks shared by the frame records' constructors: a decoded frame is always well-formed. */
 final class FrameRules {
   private FrameRules() {}
@@ -18,6 +20,14 @@ final class FrameRules {
           "field 'id' must be 1 to " + ProtocolLimits.MAX_ID_CHARS + " characters");
     }
     return id;
+  }
+
+  /** An optional certificate fingerprint: absent, or 32 hex pairs joined by colons. */
+  static String fingerprint(String value, String field) {
+    if (value != null && !CertificateFingerprint.isWellFormed(value)) {
+      throw new IllegalArgumentException("field '" + field + "' must be a SHA-256 fingerprint (32 hex pairs joined by colons)");
+    }
+    return value;
   }
 
   static long nonNegative(long value, String field) {

@@ -54,7 +54,7 @@ class ClientSessionTest {
 
   @Test
   void anOpenedLinkSaysHelloWithTheProtocolVersionAndTheAskedNickname() {
-    session.linkOpened(sent::add);
+    session.linkOpened(sent::add, false);
 
     assertThat(sent).singleElement().isInstanceOfSatisfying(Hello.class, hello -> {
       assertThat(hello.v()).isEqualTo(ProtocolLimits.VERSION);
@@ -67,7 +67,7 @@ class ClientSessionTest {
 
   @Test
   void theWelcomeOpensTheSessionAndTellsTheListenerWhichNickWasGranted() {
-    session.linkOpened(sent::add);
+    session.linkOpened(sent::add, false);
 
     Welcome welcome = welcome("alice482", 5);
     session.receive(welcome);
@@ -79,7 +79,7 @@ class ClientSessionTest {
 
   @Test
   void anErrorBeforeTheWelcomeRefusesTheSessionWithThatError() {
-    session.linkOpened(sent::add);
+    session.linkOpened(sent::add, false);
     ErrorFrame reserved = ErrorFrame.of(ErrorCode.NICK_RESERVED, "names starting with '*' are reserved");
 
     session.receive(reserved);
@@ -92,7 +92,7 @@ class ClientSessionTest {
 
   @Test
   void aLinkThatClosesBeforeTheWelcomeFailsTheSessionWithTheReason() {
-    session.linkOpened(sent::add);
+    session.linkOpened(sent::add, false);
 
     session.receive(new Bye(null, "the server is shutting down"));
     session.linkClosed();
@@ -213,7 +213,7 @@ class ClientSessionTest {
         + "\"text\":\"psst\",\"n\":3}"));
 
     session.linkLost();
-    session.linkOpened(sent::add);
+    session.linkOpened(sent::add, false);
 
     assertThat(sent).singleElement().extracting(frame -> ((Hello) frame).resume()).isEqualTo(new Resume("s1", "t", 3));
     assertThat(heard).doesNotContain("disconnected connection lost requested=false");
@@ -226,7 +226,7 @@ class ClientSessionTest {
     CompletableFuture<Ack> before = session.say("c-1", "sent before the loss");
     session.linkLost();
     CompletableFuture<Ack> during = session.say("c-2", "typed while away");
-    session.linkOpened(sent::add);
+    session.linkOpened(sent::add, false);
     sent.clear();
 
     session.receive(resumedWelcome());
@@ -272,7 +272,7 @@ class ClientSessionTest {
   @Test
   void aByeToEveryoneEndsTheSessionUnlessItIsToComeBack() {
     ClientSession comesBack = newSession(true);
-    comesBack.linkOpened(sent::add);
+    comesBack.linkOpened(sent::add, false);
     comesBack.receive(welcome("alice", 0));
     welcomed(0);
 
@@ -290,7 +290,7 @@ class ClientSessionTest {
     session.receive(message(1));
     session.receive(message(2));
     session.linkLost();
-    session.linkOpened(sent::add);
+    session.linkOpened(sent::add, false);
 
     session.receive(keyed(new Welcome(1, "s9", "alice", 1, "u", false)));
     session.receive(message(2));
@@ -303,7 +303,7 @@ class ClientSessionTest {
   }
 
   private void welcomed(long seq) {
-    session.linkOpened(sent::add);
+    session.linkOpened(sent::add, false);
     session.receive(welcome("alice", seq));
     sent.clear();
     heard.clear();

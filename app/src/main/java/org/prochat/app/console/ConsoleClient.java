@@ -12,8 +12,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.prochat.client.ChatClient;
 import org.prochat.client.ChatClientOptions;
+import org.prochat.client.ChatLinkException;
 import org.prochat.client.ChatRefusedException;
 import org.prochat.client.ServerAddress;
+import org.prochat.client.ServerCertificateChangedException;
+import org.prochat.client.TlsPinStore;
 import picocli.CommandLine.ExitCode;
 
 /**
@@ -35,16 +38,21 @@ public final class ConsoleClient {
   private final ChatClientOptions options;
   private final Duration drainTimeout;
   private final ConsoleEventFormatter format;
+  private final boolean acceptNewCertificate;
 
   /**
    * @param drainTimeout how long leaving waits for outstanding acks
    * @param zone the time zone message times are shown in
+   * @param acceptNewCertificate true to trust a server's changed certificate (the user checked it
+   *     with its admin); false refuses it and says how to accept it
    */
-  public ConsoleClient(ConsoleStreams streams, ChatClientOptions options, Duration drainTimeout, ZoneId zone) {
+  public ConsoleClient(ConsoleStreams streams, ChatClientOptions options, Duration drainTimeout, ZoneId zone,
+      boolean acceptNewCertificate) {
     this.streams = Objects.requireNonNull(streams, "streams");
     this.options = Objects.requireNonNull(options, "options");
     this.drainTimeout = Objects.requireNonNull(drainTimeout, "drainTimeout");
     this.format = new ConsoleEventFormatter(zone);
+    this.acceptNewCertificate = acceptNewCertificate;
   }
 
   /**
@@ -65,11 +73,14 @@ public final class ConsoleClient {
     ConsoleEventPrinter printer = new ConsoleEventPrinter(io::print, format);
     ChatClient client;
     try {
-      client = ChatClient.connect(server, nick, printer, options).join();
+      client = connect(server, nick, printer, io);
     } catch (CompletionException e) {
-      return fail(e.getCause() instanceof ChatRefusedException refused
-          ? server + " refused to let you in: " + refused.getMessage()
-          : e.getCause().getMessage());
+      return fail(switch (e.getCause()) {
+        case ChatRefusedException refused -> server + " refused to let you in: " + refused.getMessage();
+        case ServerCertificateChangedException changed -> changed.getMessage()
+            + ". If the server's admin confirms the new certificate, run again with --accept-new-certificate";
+        default -> e.getCause().getMessage();
+      });
     }
     CompletableFuture<Integer> exit = new CompletableFuture<>();
     printer.lost().thenRun(() -> exit.complete(ExitCode.SOFTWARE));
@@ -78,6 +89,24 @@ public final class ConsoleClient {
     Thread.ofPlatform().daemon().name("prochat-console-input")
         .start(() -> exit.complete(readUntilDone(io, client)));
     return exit.join();
+  }
+
+  /** Connects; a changed certificate is accepted once, and the connect tried again, when the user said so. */
+  private ChatClient connect(ServerAddress server, String nick, ConsoleEventPrinter printer, ConsoleIo io) {
+    try {
+      return ChatClient.connect(server, nick, printer, options).join();
+    } catch (CompletionException e) {
+      if (!(acceptNewCertificate && e.getCause() instanceof ServerCertificateChangedException changed)) {
+        throw e;
+      }
+      try {
+        TlsPinStore.open(options.tlsPinFile()).accept(changed);
+      } catch (IOException cannotWrite) {
+        throw new CompletionException(new ChatLinkException("cannot accept the new certificate: " + cannotWrite.getMessage()));
+      }
+      io.print("* accepted the new certificate of " + server + ": " + changed.presented());
+      return ChatClient.connect(server, nick, printer, options).join();
+    }
   }
 
   private int readUntilDone(ConsoleIo io, ChatClient client) {

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import org.prochat.client.LinkSecurity;
 import org.prochat.protocol.ErrorFrame;
 import org.prochat.protocol.Join;
 import org.prochat.protocol.Leave;
@@ -73,6 +74,12 @@ final class ConsoleEventFormatter {
   /** Where this client's messages go: straight to the coordinator, or through another user's computer. */
   String route(String parentNick) {
     return parentNick == null ? "* connected directly to the coordinator" : "* connected via " + parentNick;
+  }
+
+  /** "* link: TLS, certificate SHA-256 3A:F1:…" or "* link: plain text (not encrypted)". */
+  String linkSecurity(LinkSecurity security) {
+    return security.tls() ? "* link: TLS, certificate SHA-256 " + security.fingerprint()
+        : "* link: plain text (not encrypted)";
   }
 
   String reconnecting(int attempt, Duration retryIn) {

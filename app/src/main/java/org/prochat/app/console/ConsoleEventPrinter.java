@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.prochat.client.ChatListener;
+import org.prochat.client.LinkSecurity;
 import org.prochat.protocol.ErrorFrame;
 import org.prochat.protocol.Notice;
 import org.prochat.protocol.PrivateMessage;
@@ -64,6 +65,11 @@ final class ConsoleEventPrinter implements ChatListener {
   @Override
   public void onRoute(String parentNick) {
     lines.accept(format.route(parentNick));
+  }
+
+  @Override
+  public void onLinkSecurity(LinkSecurity security) {
+    lines.accept(format.linkSecurity(security));
   }
 
   @Override

@@ -18,6 +18,7 @@ import org.prochat.app.gui.session.ClientChatSession;
 import org.prochat.app.gui.session.EventBatcher;
 import org.prochat.app.gui.session.UiThreadChatListener;
 import org.prochat.app.gui.settings.AppSettings;
+import org.prochat.app.gui.settings.SettingsLocation;
 import org.prochat.app.gui.settings.SettingsStore;
 import org.prochat.app.gui.settings.Theme;
 import org.prochat.app.gui.theme.ThemeStyles;
@@ -121,7 +122,7 @@ public final class DesktopApp {
     RoomViewModel model = new RoomViewModel(new ClientChatSession(client, request.peer() != null), context, notifier,
         this::leave);
     ChatClient.connect(request.server(), request.nick(), new UiThreadChatListener(model, batcher),
-            clientOptions.withPeer(request.peer()))
+            clientOptions.withPeer(request.peer()).withTlsPinFile(SettingsLocation.tlsPinFileNextTo(store.file())))
         .whenComplete((connected, failure) -> {
           if (failure != null) {
             client.completeExceptionally(failure);

@@ -161,7 +161,7 @@ class ConsoleClientTest {
   }
 
   private static ConsoleClient client(ConsoleStreams streams, Duration drainTimeout) {
-    return new ConsoleClient(streams, ChatClientOptions.DEFAULTS, drainTimeout, ZoneId.systemDefault());
+    return new ConsoleClient(streams, ChatClientOptions.DEFAULTS, drainTimeout, ZoneId.systemDefault(), false);
   }
 
   private ChatClient join(String nick, RecordingListener listener) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.prochat.client.LinkSecurity;
 import org.prochat.protocol.ErrorCode;
 import org.prochat.protocol.ErrorFrame;
 import org.prochat.protocol.FrameCodec;
@@ -17,6 +18,7 @@ import org.prochat.protocol.Notice;
 import org.prochat.protocol.PrivateMessage;
 import org.prochat.protocol.Users;
 import org.prochat.protocol.Welcome;
+import org.prochat.tls.CertificateFingerprint;
 
 class ConsoleEventFormatterTest {
   private static final long AT_13_01_01 = Instant.parse("2026-01-15T13:01:01Z").toEpochMilli();
@@ -84,5 +86,14 @@ class ConsoleEventFormatterTest {
   void aLostLinkSaysWhenTheNextTryComes() {
     assertThat(format.reconnecting(2, java.time.Duration.ofMillis(750)))
         .isEqualTo("* connection lost; reconnecting in 0.8 s (attempt 2)");
+  }
+
+  @Test
+  void theLinkSaysWhetherItIsEncryptedAndWithWhichCertificate() {
+    CertificateFingerprint fingerprint = CertificateFingerprint.parse("3A:F1:00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99:AA:BB:CC:09");
+
+    assertThat(format.linkSecurity(new LinkSecurity(true, fingerprint)))
+        .isEqualTo("* link: TLS, certificate SHA-256 3A:F1:00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99:AA:BB:CC:09");
+    assertThat(format.linkSecurity(LinkSecurity.PLAIN)).isEqualTo("* link: plain text (not encrypted)");
   }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import org.prochat.client.ChatListener;
+import org.prochat.client.LinkSecurity;
 import org.prochat.protocol.ErrorFrame;
 import org.prochat.protocol.Message;
 import org.prochat.protocol.Notice;
@@ -33,6 +34,9 @@ public final class RecordingListener implements ChatListener {
 
   /** {@link #onRoute}'s argument: the proxy above, or null for direct. */
   public record Routed(String parentNick) {}
+
+  /** How the link the client now speaks through is protected. */
+  public record Secured(LinkSecurity security) {}
 
   /** {@link #onReconnecting}'s arguments. */
   public record Reconnecting(int attempt, Duration retryIn) {}
@@ -96,6 +100,11 @@ public final class RecordingListener implements ChatListener {
   @Override
   public void onDisconnected(String reason, boolean requested) {
     heard.add(new Disconnected(reason, requested));
+  }
+
+  @Override
+  public void onLinkSecurity(LinkSecurity security) {
+    heard.add(new Secured(security));
   }
 
   @Override

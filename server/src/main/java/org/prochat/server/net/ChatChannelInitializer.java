@@ -3,11 +3,13 @@ package org.prochat.server.net;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
 import org.prochat.server.CoordinatorSettings;
 import org.prochat.server.room.Room;
 import org.prochat.server.stats.ServerStats;
+import org.prochat.wire.TlsGateHandler;
 import org.prochat.wire.WirePipeline;
 
 /** Builds the pipeline of each client link on the chat port. */
@@ -16,9 +18,12 @@ public final class ChatChannelInitializer extends ChannelInitializer<SocketChann
   private final TrafficCounter traffic;
   private final ConnectionGuard guard;
   private final long heartbeatTimeoutMillis;
+  private final SslContext tls;
 
-  public ChatChannelInitializer(Room room, CoordinatorSettings settings, ServerStats stats) {
+  /** @param tls what the chat port presents when it requires TLS; null for plain TCP */
+  public ChatChannelInitializer(Room room, CoordinatorSettings settings, ServerStats stats, SslContext tls) {
     this.room = room;
+    this.tls = tls;
     this.traffic = new TrafficCounter(stats);
     this.guard = new ConnectionGuard(settings.connections(), stats);
     this.heartbeatTimeoutMillis = settings.heartbeatTimeout().toMillis();
@@ -29,6 +34,10 @@ public final class ChatChannelInitializer extends ChannelInitializer<SocketChann
     ChannelPipeline pipeline = channel.pipeline();
     // Raw bytes, for the stats.
     pipeline.addLast("traffic", traffic);
+    if (tls != null) {
+      // TLS or nothing: a plain client is told in plain text that TLS is required, then closed.
+      pipeline.addLast("tls-gate", new TlsGateHandler(tls, () -> true, "coordinator"));
+    }
     // Per-address limits, before anything is parsed.
     pipeline.addLast("guard", guard);
     // Clients ping regularly; silence this long means a dead peer or a half-open link.

@@ -30,10 +30,12 @@ final class RelayFrontendHandler extends ChannelInboundHandlerAdapter {
   private static final Logger log = LoggerFactory.getLogger(RelayFrontendHandler.class);
 
   private final RelaySettings settings;
+  private final UpstreamTls upstream;
   private Channel backend;
 
-  RelayFrontendHandler(RelaySettings settings) {
+  RelayFrontendHandler(RelaySettings settings, UpstreamTls upstream) {
     this.settings = settings;
+    this.upstream = upstream;
   }
 
   @Override
@@ -62,6 +64,7 @@ final class RelayFrontendHandler extends ChannelInboundHandlerAdapter {
         .handler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel channel) {
+            upstream.addTo(channel);
             WirePipeline.addCodec(channel.pipeline());
             channel.pipeline().addLast("relay", new RelayBackendHandler(frontend));
           }
@@ -69,18 +72,17 @@ final class RelayFrontendHandler extends ChannelInboundHandlerAdapter {
         .connect(settings.upstreamHost(), settings.upstreamPort());
     connecting.addListener((ChannelFuture connected) -> {
       if (!connected.isSuccess()) {
-        log.warn("Cannot reach the coordinator at {}:{}: {}", settings.upstreamHost(), settings.upstreamPort(),
-            connected.cause().getMessage());
-        frontend.writeAndFlush(ErrorFrame.fatal(ErrorCode.INTERNAL, "the relay cannot reach the coordinator"))
-            .addListener(ChannelFutureListener.CLOSE);
+        cannotReachCoordinator(frontend, connected.cause());
         return;
       }
       backend = connected.channel();
+      // The keys pass through untouched: the user's seal is with the coordinator, not with this relay.
       Hello relayed = new Hello(hello.v(), NicknameRules.RELAYED_PREFIX + hello.nick(), false, null, hello.resume(),
-          settings.secret());
+          settings.secret(), null, hello.kx(), hello.wkey());
       backend.writeAndFlush(relayed).addListener((ChannelFutureListener) sent -> {
         if (!sent.isSuccess()) {
-          frontend.close();
+          // With TLS, a refused certificate fails the hello that waited for the handshake.
+          cannotReachCoordinator(frontend, sent.cause());
           return;
         }
         // From here on, bytes: whatever the user already sent after the hello is passed on first.
@@ -90,6 +92,13 @@ final class RelayFrontendHandler extends ChannelInboundHandlerAdapter {
         backend.read();
       });
     });
+  }
+
+  private void cannotReachCoordinator(Channel frontend, Throwable cause) {
+    log.warn("Cannot reach the coordinator at {}:{}: {}", settings.upstreamHost(), settings.upstreamPort(),
+        cause.getMessage());
+    frontend.writeAndFlush(ErrorFrame.fatal(ErrorCode.INTERNAL, "the relay cannot reach the coordinator"))
+        .addListener(ChannelFutureListener.CLOSE);
   }
 
   @Override

@@ -218,7 +218,7 @@ public final class Room {
         System.nanoTime());
     session.seal(seal);
     session.whisperKey(hello.wkey());
-    session.peer(hostOf(link), hello.peerPort());
+    session.peer(hostOf(link), hello.peerPort(), hello.peerCert());
     sessions.add(session);
     link.owner(session);
     session.bootstrap(link);
@@ -283,7 +283,7 @@ public final class Room {
     session.bootstrap(link);
     session.seal(seal);
     session.whisperKey(hello.wkey());
-    session.peer(hostOf(link), hello.peerPort());
+    session.peer(hostOf(link), hello.peerPort(), hello.peerCert());
     placement.resumed(session);
     for (String sid : placement.tree().subtree(session.id())) {
       Session moved = sessions.byId(sid);

@@ -29,6 +29,7 @@ public final class Session {
   private final ArrayDeque<PrivateMessage> recentWhispers = new ArrayDeque<>();
   private String peerHost;
   private Integer peerPort;
+  private String peerCert;
   private long rttMicros = Long.MAX_VALUE;
   private Link bootstrap;
   private Link route;
@@ -115,12 +116,14 @@ public final class Session {
 
   PeerAddress peerAddress() {
     return acceptsChildren && peerHost != null && peerPort != null
-        ? new PeerAddress(id, nick, peerHost, peerPort) : null;
+        ? new PeerAddress(id, nick, peerHost, peerPort, peerCert) : null;
   }
 
-  void peer(String host, Integer port) {
+  /** @param cert the fingerprint of the peer port's certificate when it speaks TLS, else null */
+  void peer(String host, Integer port, String cert) {
     this.peerHost = host;
     this.peerPort = port;
+    this.peerCert = cert;
   }
 
   /** Latest round trip to the coordinator the client reported, {@link Long#MAX_VALUE} before any. */

@@ -4,11 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
-import java.util.Set;
+import org.prochat.server.OwnerOnlyFiles;
 
 /**
  * Keeps the admin token in the data directory, so it survives restarts: reads it, or on the first
@@ -20,7 +17,6 @@ import java.util.Set;
 public final class AdminTokenStore {
   /** The token file's name inside the data directory. */
   public static final String FILE_NAME = "admin-token";
-  private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
   private final Path file;
   private final SecureRandom random;
@@ -43,7 +39,7 @@ public final class AdminTokenStore {
    */
   public Loaded load() throws IOException {
     if (Files.exists(file)) {
-      tightenPermissions();
+      OwnerOnlyFiles.tightenPermissions(file);
       String kept = Files.readString(file, StandardCharsets.UTF_8).strip();
       try {
         return new Loaded(AdminToken.of(kept), false);
@@ -53,33 +49,8 @@ public final class AdminTokenStore {
       }
     }
     AdminToken token = AdminToken.generate(random);
-    write(token);
+    OwnerOnlyFiles.write(file, token.reveal() + System.lineSeparator());
     return new Loaded(token, true);
-  }
-
-  /** Writes through a temporary file created owner-only, so the secret is never readable by others, even briefly. */
-  private void write(AdminToken token) throws IOException {
-    Files.createDirectories(file.getParent());
-    Path temporary = posix()
-        ? Files.createTempFile(file.getParent(), FILE_NAME, ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY))
-        : Files.createTempFile(file.getParent(), FILE_NAME, ".tmp");
-    try {
-      Files.writeString(temporary, token.reveal() + System.lineSeparator(), StandardCharsets.UTF_8);
-      Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(temporary);
-    }
-  }
-
-  /** A token file copied around with looser permissions is made private again rather than trusted as is. */
-  private void tightenPermissions() throws IOException {
-    if (posix() && !Files.getPosixFilePermissions(file).equals(OWNER_ONLY)) {
-      Files.setPosixFilePermissions(file, OWNER_ONLY);
-    }
-  }
-
-  private boolean posix() {
-    return file.getFileSystem().supportedFileAttributeViews().contains("posix");
   }
 
   /**

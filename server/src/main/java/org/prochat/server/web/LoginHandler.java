@@ -30,11 +30,14 @@ final class LoginHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
   private final AdminToken token;
   private final WebAssets assets;
+  private final boolean secureCookie;
 
-  LoginHandler(AdminToken token, WebAssets assets) {
+  /** @param secureCookie true over HTTPS: the browser then never sends the cookie over plain HTTP */
+  LoginHandler(AdminToken token, WebAssets assets, boolean secureCookie) {
     super(false);
     this.token = token;
     this.assets = assets;
+    this.secureCookie = secureCookie;
   }
 
   @Override
@@ -76,9 +79,10 @@ final class LoginHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   /**
    * @param maxAgeSeconds 0 deletes the cookie; {@link Long#MIN_VALUE} makes it last as long as the browser session
    */
-  private static FullHttpResponse withCookie(FullHttpResponse response, String value, long maxAgeSeconds) {
+  private FullHttpResponse withCookie(FullHttpResponse response, String value, long maxAgeSeconds) {
     DefaultCookie cookie = new DefaultCookie(AdminAuthHandler.COOKIE, value);
     cookie.setHttpOnly(true);
+    cookie.setSecure(secureCookie);
     cookie.setSameSite(CookieHeaderNames.SameSite.Strict);
     cookie.setPath("/");
     cookie.setMaxAge(maxAgeSeconds);

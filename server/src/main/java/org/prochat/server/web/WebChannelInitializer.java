@@ -3,12 +3,14 @@ package org.prochat.server.web;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.ssl.SslContext;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import java.util.function.Consumer;
+import org.prochat.wire.TlsContexts;
 
 /**
  * Builds the pipeline of one web view endpoint: the HTTP port (login, page, API) or the WebSocket
@@ -24,28 +26,38 @@ final class WebChannelInitializer extends ChannelInitializer<SocketChannel> {
   static final int MAX_FRAME_BYTES = 4096;
 
   private final RequestGuardHandler guard = new RequestGuardHandler();
+  private final SslContext tls;
   private final Consumer<ChannelPipeline> endpoint;
 
-  private WebChannelInitializer(Consumer<ChannelPipeline> endpoint) {
+  private WebChannelInitializer(SslContext tls, Consumer<ChannelPipeline> endpoint) {
+    this.tls = tls;
     this.endpoint = endpoint;
   }
 
-  /** The HTTP port: the login form's target, then the token check, then the page and the API. */
-  static WebChannelInitializer pages(LoginHandler login, AdminAuthHandler auth, WebPageHandler pages) {
-    return new WebChannelInitializer(pipeline -> pipeline
+  /**
+   * The HTTP port: the login form's target, then the token check, then the page and the API.
+   *
+   * @param tls the coordinator's TLS for HTTPS, or null for plain HTTP
+   */
+  static WebChannelInitializer pages(SslContext tls, LoginHandler login, AdminAuthHandler auth, WebPageHandler pages) {
+    return new WebChannelInitializer(tls, pipeline -> pipeline
         .addLast("login", login)   // the only requests served without the token, besides open paths
         .addLast("auth", auth)     // 401 unless the token came in the cookie or as a bearer
         .addLast("pages", pages)); // page, files, API, metrics, health
   }
 
-  /** The WebSocket port: its one path, the token check, then the handshake, then the page's frames. */
-  static WebChannelInitializer live(AdminAuthHandler auth, LiveSocketHandler socket) {
+  /**
+   * The WebSocket port: its one path, the token check, then the handshake, then the page's frames.
+   *
+   * @param tls the coordinator's TLS for {@code wss:}, or null for plain {@code ws:}
+   */
+  static WebChannelInitializer live(SslContext tls, AdminAuthHandler auth, LiveSocketHandler socket) {
     WebSocketServerProtocolConfig config = WebSocketServerProtocolConfig.newBuilder()
         .websocketPath(LivePathHandler.PATH)
         .decoderConfig(WebSocketDecoderConfig.newBuilder().maxFramePayloadLength(MAX_FRAME_BYTES).build())
         .build();
     LivePathHandler path = new LivePathHandler();
-    return new WebChannelInitializer(pipeline -> pipeline
+    return new WebChannelInitializer(tls, pipeline -> pipeline
         .addLast("path", path)                                        // 404 for anything but the socket's path
         .addLast("auth", auth)                                        // a handshake without the token gets 401
         .addLast("websocket", new WebSocketServerProtocolHandler(config)) // handshake, control frames, size limit
@@ -55,6 +67,10 @@ final class WebChannelInitializer extends ChannelInitializer<SocketChannel> {
   @Override
   protected void initChannel(SocketChannel channel) {
     ChannelPipeline pipeline = channel.pipeline();
+    if (tls != null) {
+      // HTTPS: a browser speaking plain HTTP here fails the handshake, which is all it needs to know.
+      pipeline.addLast("tls", TlsContexts.serverHandler(tls, channel.alloc()));
+    }
     // Bytes ↔ HTTP messages, with a bounded request line and headers.
     pipeline.addLast("http", new HttpServerCodec(MAX_REQUEST_LINE, MAX_HEADER_BYTES, 8192));
     // One whole request at a time; a larger body gets 413 instead of being buffered.

@@ -37,13 +37,18 @@ final class WebPageHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
   private final WebAssets.Asset page;
   private final LiveSampler sampler;
   private final int wsPort;
+  private final String socketScheme;
 
-  /** @param wsPort the live view's WebSocket port, which the page is told */
-  WebPageHandler(WebAssets assets, LiveSampler sampler, int wsPort) {
+  /**
+   * @param wsPort the live view's WebSocket port, which the page is told
+   * @param tls true when the view is served over TLS: the page then connects with {@code wss:}
+   */
+  WebPageHandler(WebAssets assets, LiveSampler sampler, int wsPort, boolean tls) {
     this.assets = assets;
     this.page = assets.page(wsPort);
     this.sampler = sampler;
     this.wsPort = wsPort;
+    this.socketScheme = tls ? "wss:" : "ws:";
   }
 
   @Override
@@ -84,7 +89,8 @@ final class WebPageHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
   private String pagePolicy(FullHttpRequest request) {
     String host = hostOf(request.headers().get(HttpHeaderNames.HOST));
     // An IPv6 literal can't be named in a CSP source; fall back to the scheme alone.
-    String socket = host != null && PLAIN_HOST.matcher(host).matches() ? "ws://" + host + ":" + wsPort : "ws:";
+    String socket = host != null && PLAIN_HOST.matcher(host).matches()
+        ? socketScheme + "//" + host + ":" + wsPort : socketScheme;
     return "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self' " + socket
         + "; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
   }

@@ -9,6 +9,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
@@ -69,11 +70,12 @@ public final class WebViewServer implements AutoCloseable {
    * ports; logs where the view is (and the token, when it was just generated).
    *
    * @param storedEvents the newest stored room events, for the page's history right after a restart
+   * @param tls the coordinator's TLS, to serve HTTPS and {@code wss:}; null for plain HTTP
    * @throws IOException when the token file can't be used or a port can't be listened on (the
    *     message says which)
    */
   public static WebViewServer start(CoordinatorSettings settings, Room room, ServerStats stats,
-      List<RoomEvent> storedEvents) throws IOException {
+      List<RoomEvent> storedEvents, SslContext tls) throws IOException {
     AdminTokenStore tokens = new AdminTokenStore(settings.dataDir(), new SecureRandom());
     AdminTokenStore.Loaded token = settings.adminToken() != null
         ? new AdminTokenStore.Loaded(settings.adminToken(), false) : tokens.load();
@@ -91,13 +93,13 @@ public final class WebViewServer implements AutoCloseable {
       WebAssets assets = new WebAssets();
       // The WebSocket port first: the page is told where it is.
       Channel live = listen(group, settings.httpBind(), settings.wsPort(), "WebSocket",
-          WebChannelInitializer.live(new AdminAuthHandler(token.token(), Set.of(), assets),
+          WebChannelInitializer.live(tls, new AdminAuthHandler(token.token(), Set.of(), assets),
               new LiveSocketHandler(feed, clock)));
-      Channel http = listen(group, settings.httpBind(), settings.httpPort(), "HTTP", WebChannelInitializer.pages(
-          new LoginHandler(token.token(), assets), new AdminAuthHandler(token.token(), OPEN_PATHS, assets),
-          new WebPageHandler(assets, sampler, portOf(live))));
+      Channel http = listen(group, settings.httpBind(), settings.httpPort(), "HTTP", WebChannelInitializer.pages(tls,
+          new LoginHandler(token.token(), assets, tls != null), new AdminAuthHandler(token.token(), OPEN_PATHS, assets),
+          new WebPageHandler(assets, sampler, portOf(live), tls != null)));
       WebViewServer server = new WebViewServer(group, room, feed, logSubscription, sampling, http, live);
-      server.announce(token, tokens, settings.adminToken() != null);
+      server.announce(token, tokens, settings.adminToken() != null, tls != null);
       return server;
     } catch (IOException | RuntimeException e) {
       logSubscription.close();
@@ -133,10 +135,10 @@ public final class WebViewServer implements AutoCloseable {
     group.shutdownGracefully(0, 1000, TimeUnit.MILLISECONDS).syncUninterruptibly();
   }
 
-  private void announce(AdminTokenStore.Loaded token, AdminTokenStore tokens, boolean fromSettings) {
+  private void announce(AdminTokenStore.Loaded token, AdminTokenStore tokens, boolean fromSettings, boolean https) {
     InetSocketAddress address = (InetSocketAddress) http.localAddress();
     String host = address.getAddress().isAnyLocalAddress() ? "localhost" : hostForUrl(address.getAddress());
-    String url = "http://" + host + ":" + address.getPort() + "/";
+    String url = (https ? "https://" : "http://") + host + ":" + address.getPort() + "/";
     if (token.generated()) {
       // The one time the secret is shown: the admin needs it to sign in.
       log.info("Web live view at {} (WebSocket port {}); admin token (new, kept in {}): {}", url, wsPort(),

@@ -31,6 +31,7 @@ import org.prochat.client.ChatClientOptions;
 import org.prochat.client.ChatListener;
 import org.prochat.client.ServerAddress;
 import org.prochat.node.PeerNodeOptions;
+import org.prochat.node.RelayTap;
 import org.prochat.protocol.Ack;
 import org.prochat.protocol.Say;
 import org.prochat.protocol.Whisper;
@@ -188,7 +189,7 @@ class WebViewBrowserTest extends RunningCoordinator {
 
   private ChatClient relayingClient(String nick) throws Exception {
     PeerNodeOptions peer = new PeerNodeOptions(InetAddress.getLoopbackAddress(), 0, true, 4, Duration.ofSeconds(45),
-        4 * 1024 * 1024);
+        4 * 1024 * 1024, RelayTap.HONEST);
     ChatClient client = ChatClient.connect(new ServerAddress("127.0.0.1", coordinator.chatPort()), nick,
         new ChatListener() {}, ChatClientOptions.DEFAULTS.withPeer(peer)).get(10, TimeUnit.SECONDS);
     chatClients.add(client);

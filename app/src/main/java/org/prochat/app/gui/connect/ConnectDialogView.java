@@ -6,7 +6,10 @@ import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.HPos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -19,6 +22,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.prochat.app.gui.theme.ThemeStyles;
 import org.prochat.app.gui.theme.WindowIcons;
+import org.prochat.client.ServerCertificateChangedException;
 
 /**
  * The connect dialog: nickname (or "use my local IP address as name"), server, "let my computer relay
@@ -90,6 +94,23 @@ public final class ConnectDialogView {
     stage.setTitle("ProChat — connect");
     WindowIcons.applyTo(stage);
     stage.setResizable(false);
+    model.certificateChangeProperty().addListener((property, was, change) -> {
+      if (change != null) {
+        warnCertificateChanged(model, change);
+      }
+    });
+  }
+
+  /** A changed certificate may be an attack: the user must accept the new one knowingly, or not at all. */
+  private void warnCertificateChanged(ConnectDialogViewModel model, ServerCertificateChangedException change) {
+    ButtonType accept = new ButtonType("Trust the new certificate and connect", ButtonBar.ButtonData.OK_DONE);
+    Alert warning = new Alert(Alert.AlertType.WARNING, "", accept, ButtonType.CANCEL);
+    warning.initOwner(stage);
+    warning.setTitle("ProChat — certificate changed");
+    warning.setHeaderText("The certificate of " + change.server() + " has changed");
+    warning.setContentText("Someone may be between you and the server. Connect only if the server's admin confirms"
+        + " the new certificate.\n\nTrusted until now:\n" + change.pinned() + "\n\nPresented now:\n" + change.presented());
+    warning.showAndWait().filter(accept::equals).ifPresent(chosen -> model.acceptNewCertificate());
   }
 
   public Stage stage() {

@@ -1,5 +1,6 @@
 package org.prochat.app.gui.connect;
 
+import java.io.IOException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -12,15 +13,20 @@ import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.prochat.app.gui.settings.AppSettings;
+import org.prochat.app.gui.settings.SettingsLocation;
 import org.prochat.app.gui.settings.SettingsStore;
 import org.prochat.client.ChatRefusedException;
 import org.prochat.client.ServerAddress;
+import org.prochat.client.ServerCertificateChangedException;
+import org.prochat.client.TlsPinStore;
 import org.prochat.node.PeerNodeOptions;
 import org.prochat.protocol.NicknameRules;
 import org.prochat.protocol.Violation;
@@ -51,6 +57,8 @@ public final class ConnectDialogViewModel {
   private final BooleanBinding valid;
   private final ReadOnlyBooleanWrapper connecting = new ReadOnlyBooleanWrapper(this, "connecting");
   private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure", "");
+  private final ReadOnlyObjectWrapper<ServerCertificateChangedException> certificateChange =
+      new ReadOnlyObjectWrapper<>(this, "certificateChange");
 
   /**
    * @param initial what the fields start with (remembered settings, command-line values applied)
@@ -139,6 +147,33 @@ public final class ConnectDialogViewModel {
   }
 
   /**
+   * Set when the last attempt was refused because the server's certificate changed (the view warns
+   * and offers {@link #acceptNewCertificate}); null otherwise.
+   */
+  public ReadOnlyObjectProperty<ServerCertificateChangedException> certificateChangeProperty() {
+    return certificateChange.getReadOnlyProperty();
+  }
+
+  /**
+   * Trusts the server's new certificate from now on (the user checked it with the server's admin)
+   * and connects again. Does nothing unless {@link #certificateChangeProperty()} is set.
+   */
+  public void acceptNewCertificate() {
+    ServerCertificateChangedException change = certificateChange.get();
+    if (change == null) {
+      return;
+    }
+    certificateChange.set(null);
+    try {
+      TlsPinStore.open(SettingsLocation.tlsPinFileNextTo(store.file())).accept(change);
+    } catch (IOException e) {
+      failure.set("Cannot remember the new certificate: " + e.getMessage() + ".");
+      return;
+    }
+    connect();
+  }
+
+  /**
    * Remembers the fields and starts connecting, unless a field is wrong or an attempt is under way.
    * On failure, {@link #failureProperty()} says why and the user may try again.
    */
@@ -158,6 +193,7 @@ public final class ConnectDialogViewModel {
           connecting.set(false);
           if (problem != null) {
             failure.set(describe(address, problem));
+            certificateChange.set(unwrap(problem) instanceof ServerCertificateChangedException change ? change : null);
           }
         }, ui);
   }
@@ -185,8 +221,12 @@ public final class ConnectDialogViewModel {
     }
   }
 
+  private static Throwable unwrap(Throwable problem) {
+    return problem instanceof CompletionException && problem.getCause() != null ? problem.getCause() : problem;
+  }
+
   private static String describe(ServerAddress address, Throwable problem) {
-    Throwable cause = problem instanceof CompletionException && problem.getCause() != null ? problem.getCause() : problem;
+    Throwable cause = unwrap(problem);
     return cause instanceof ChatRefusedException refused
         ? address + " refused to let you in: " + refused.error().message() + "."
         : "Cannot connect to " + address + ": " + cause.getMessage() + ".";

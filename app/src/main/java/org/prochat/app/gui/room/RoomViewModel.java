@@ -14,6 +14,7 @@ import org.prochat.app.gui.session.ChatSession;
 import org.prochat.app.gui.whisper.WhisperDirectory;
 import org.prochat.app.gui.whisper.WhisperNotifier;
 import org.prochat.client.ChatListener;
+import org.prochat.client.LinkSecurity;
 import org.prochat.protocol.ErrorFrame;
 import org.prochat.protocol.Join;
 import org.prochat.protocol.Leave;
@@ -210,6 +211,11 @@ public final class RoomViewModel implements ChatListener {
   @Override
   public void onRoute(String parentNick) {
     status.routed(parentNick);
+  }
+
+  @Override
+  public void onLinkSecurity(LinkSecurity security) {
+    status.secured(security);
   }
 
   private void say(String text) {

@@ -3,6 +3,7 @@ package org.prochat.app.gui.room;
 import java.util.Locale;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
+import javafx.scene.control.Tooltip;
 import javafx.geometry.Orientation;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -23,9 +24,15 @@ public final class StatusBarView extends HBox {
     route.textProperty().bind(status.routeTextProperty());
     Label relay = label("status-relay");
     relay.textProperty().bind(status.relayTextProperty());
+    Label security = label("status-security");
+    security.textProperty().bind(status.securityTextProperty());
+    Tooltip securityDetail = new Tooltip();
+    securityDetail.textProperty().bind(status.securityDetailProperty());
+    security.setTooltip(securityDetail);
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
-    getChildren().addAll(state, new Separator(Orientation.VERTICAL), route, spacer, relay);
+    getChildren().addAll(state, new Separator(Orientation.VERTICAL), route, new Separator(Orientation.VERTICAL), security,
+        spacer, relay);
 
     showState(state, status.stateProperty().get());
     status.stateProperty().addListener((property, was, now) -> showState(state, now));

@@ -9,6 +9,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.prochat.client.LinkSecurity;
 
 /**
  * What the status bar says: the connection state (with a countdown while reconnecting), the route to
@@ -28,6 +29,8 @@ public final class StatusBarViewModel {
   private final ReadOnlyStringWrapper stateText = new ReadOnlyStringWrapper(this, "stateText", "Connecting…");
   private final ReadOnlyStringWrapper routeText = new ReadOnlyStringWrapper(this, "routeText", "");
   private final ReadOnlyStringWrapper relayText = new ReadOnlyStringWrapper(this, "relayText", "");
+  private final ReadOnlyStringWrapper securityText = new ReadOnlyStringWrapper(this, "securityText", "");
+  private final ReadOnlyStringWrapper securityDetail = new ReadOnlyStringWrapper(this, "securityDetail", "");
   private String nick = "";
   private String disconnectReason = "";
   private String parentNick;
@@ -59,6 +62,23 @@ public final class StatusBarViewModel {
   /** "Relaying for 2 users", "Relaying for nobody yet", or "Not relaying". */
   public ReadOnlyStringProperty relayTextProperty() {
     return relayText.getReadOnlyProperty();
+  }
+
+  /** "TLS" or "plain", or empty before the first link is up. */
+  public ReadOnlyStringProperty securityTextProperty() {
+    return securityText.getReadOnlyProperty();
+  }
+
+  /** For a tooltip: the certificate's fingerprint, or that the link is not encrypted. */
+  public ReadOnlyStringProperty securityDetailProperty() {
+    return securityDetail.getReadOnlyProperty();
+  }
+
+  /** @param security how the link the client now speaks through is protected */
+  void secured(LinkSecurity security) {
+    securityText.set(security.tls() ? "TLS" : "plain");
+    securityDetail.set(security.tls() ? "Encrypted (TLS); certificate SHA-256 " + security.fingerprint()
+        : "Not encrypted: anyone on the network can read this link");
   }
 
   void connected(String newNick) {

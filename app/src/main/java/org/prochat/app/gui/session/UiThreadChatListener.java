@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import org.prochat.client.ChatListener;
+import org.prochat.client.LinkSecurity;
 import org.prochat.protocol.ErrorFrame;
 import org.prochat.protocol.Notice;
 import org.prochat.protocol.PrivateMessage;
@@ -76,5 +77,10 @@ public final class UiThreadChatListener implements ChatListener {
   @Override
   public void onRoute(String parentNick) {
     ui.execute(() -> delegate.onRoute(parentNick));
+  }
+
+  @Override
+  public void onLinkSecurity(LinkSecurity security) {
+    ui.execute(() -> delegate.onLinkSecurity(security));
   }
 }

@@ -7,8 +7,22 @@ import java.util.Map;
 /** Where each operating system keeps a user's application settings. */
 public final class SettingsLocation {
   private static final String FILE_NAME = "settings.properties";
+  private static final String TLS_PIN_FILE_NAME = "tls-pins";
 
   private SettingsLocation() {}
+
+  /**
+   * The file with the TLS certificate pinned for each server, next to the settings file: the console
+   * and the desktop app share it, so a certificate accepted in one is trusted by the other.
+   */
+  public static Path tlsPinFileForThisUser() {
+    return tlsPinFileNextTo(forThisUser());
+  }
+
+  /** The TLS pin file that goes with {@code settingsFile}. */
+  public static Path tlsPinFileNextTo(Path settingsFile) {
+    return settingsFile.resolveSibling(TLS_PIN_FILE_NAME);
+  }
 
   /** The settings file for the user running this JVM. */
   public static Path forThisUser() {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.prochat.client.LinkSecurity;
+import org.prochat.tls.CertificateFingerprint;
 import org.prochat.app.gui.TestClock;
 
 class StatusBarViewModelTest {
@@ -54,5 +56,15 @@ class StatusBarViewModelTest {
     status.relaying(3);
     assertThat(status.relayTextProperty().get()).isEqualTo("Relaying for 3 users");
     assertThat(new StatusBarViewModel(clock, false).relayTextProperty().get()).isEqualTo("Not relaying");
+  }
+
+  @Test
+  void theLinksSecurityShowsAsTlsWithItsCertificateOrAsPlain() {
+    status.secured(new LinkSecurity(true, CertificateFingerprint.parse("3A:F1:00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99:AA:BB:CC:09")));
+    assertThat(status.securityTextProperty().get()).isEqualTo("TLS");
+    assertThat(status.securityDetailProperty().get()).endsWith("3A:F1:00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99:AA:BB:CC:09");
+
+    status.secured(LinkSecurity.PLAIN);
+    assertThat(status.securityTextProperty().get()).isEqualTo("plain");
   }
 }
