@@ -85,4 +85,10 @@ public interface ChatListener {
    * @param parentNick the proxy it now hangs below, or null for a direct link
    */
   default void onRoute(String parentNick) {}
+
+  /**
+   * The coordinator keeps this client on its direct link: no proxy can take it now. A client given
+   * a proxy hears {@link #onRoute} with it once attached instead.
+   */
+  default void onKeptDirect() {}
 }

@@ -226,6 +226,8 @@ final class LinkKeeper {
   private void assigned(PeerAddress parent) {
     if (parent != null) {
       connect(parent.host(), parent.port(), Role.PARENT);
+    } else {
+      listener.onKeptDirect();
     }
   }
 
