@@ -4,6 +4,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -81,7 +82,7 @@ final class BenchUser implements ChatListener {
     return new Tally(messages, duplicates, gaps);
   }
 
-  /** True once the coordinator has placed this user: below a proxy, or kept direct. */
+  /** True once the coordinator has placed this user (below a proxy, or kept direct), until its link is lost. */
   boolean placed() {
     return placed;
   }
@@ -140,5 +141,10 @@ final class BenchUser implements ChatListener {
   @Override
   public void onKeptDirect() {
     placed = true;
+  }
+
+  @Override
+  public void onReconnecting(int attempt, Duration retryIn) {
+    placed = false; // back in the room it is placed anew
   }
 }

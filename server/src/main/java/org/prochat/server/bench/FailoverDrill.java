@@ -87,8 +87,12 @@ final class FailoverDrill {
         load.unanswered(), acknowledged * survivors.size(), lost, duplicates, gaps);
   }
 
-  /** Kills the proxy with the most users below it and waits until each of them has caught up. */
+  /**
+   * Once everyone is placed in the tree (again), kills the proxy with the most users below it and
+   * waits until each of them has caught up.
+   */
   private Kill killOne(BenchRoom room, List<BenchUser> senders) throws Exception {
+    BenchWait.within(() -> room.users().stream().allMatch(BenchUser::placed), BenchWait.SETTLE);
     RoomSnapshot tree = room.snapshot();
     Set<String> spared = senders.stream().map(u -> u.client().nick()).collect(Collectors.toSet());
     Set<String> alive = room.users().stream().map(u -> u.client().nick()).collect(Collectors.toSet());
