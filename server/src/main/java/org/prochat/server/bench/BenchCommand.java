@@ -18,17 +18,21 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Runs a benchmark and prints a table (--json: one JSON object).%n"
         + "Scenarios:%n"
-        + "  fanout    users in one room, some posting: deliveries/s, latency, CPU, bytes per broadcast;%n"
-        + "            the coordinator runs as a separate program (or --target)%n"
-        + "  idle      users connected and silent: coordinator heap and RSS per connection%n"
-        + "  overlay   the same users all direct, then in the proxy tree, then a proxy killed;%n"
-        + "            the coordinator runs in this JVM%n"
-        + "  churn     --clients relaying users stay while newcomers join at --rate a second for --duration s,%n"
-        + "            each leaving --stay s after it is placed: joins and leaves per second, join-to-attached%n"
-        + "            latency (probes included); the coordinator runs in this JVM%n"
-        + "  failover  the proxy tree under a steady load (--senders at --rate), --kills proxies killed one after%n"
-        + "            another: catch-up time of every user below them, messages lost, duplicates shown;%n"
-        + "            the coordinator runs in this JVM%n")
+        + "  fanout    users in one room, some posting: deliveries/s, latency, CPU,%n"
+        + "            bytes per broadcast; the coordinator runs as a separate program%n"
+        + "            (or --target)%n"
+        + "  idle      users connected and silent: coordinator heap and RSS per%n"
+        + "            connection%n"
+        + "  overlay   the same users all direct, then in the proxy tree, then a proxy%n"
+        + "            killed; the coordinator runs in this JVM%n"
+        + "  churn     --clients relaying users stay while newcomers join at --rate a%n"
+        + "            second for --duration s, each leaving --stay s after it is%n"
+        + "            placed: joins and leaves per second, join-to-attached latency%n"
+        + "            (probes included); the coordinator runs in this JVM%n"
+        + "  failover  the proxy tree under a steady load (--senders at --rate), and%n"
+        + "            --kills proxies killed one after another: catch-up time of every%n"
+        + "            user below them, messages lost, duplicates shown; the%n"
+        + "            coordinator runs in this JVM%n")
 public final class BenchCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -41,7 +45,7 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Simulated users (churn: the ones that stay). Default: ${DEFAULT-VALUE}.")
   int clients;
 
-  @Option(names = "--senders", defaultValue = "10", description = "How many of them post. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--senders", defaultValue = "10", description = "How many of them post (failover: the newest ones, never killed). Default: ${DEFAULT-VALUE}.")
   int senders;
 
   @Option(names = "--rate", defaultValue = "50",
@@ -80,7 +84,7 @@ public final class BenchCommand implements Callable<Integer> {
       description = "fanout with --target: its admin token, for its stats (bytes per broadcast).")
   String adminToken;
 
-  @Option(names = "--json", description = "Print one JSON object with the figures instead of a table.")
+  @Option(names = "--json", description = "Print one JSON object with the figures instead of a table (not overlay).")
   boolean json;
 
   @Option(names = "--max-children", defaultValue = "4", description = "Children per proxy. Default: ${DEFAULT-VALUE}.")

@@ -13,10 +13,11 @@ import org.HdrHistogram.Histogram;
 import org.prochat.server.room.RoomSnapshot;
 
 /**
- * Kills proxies of a grown tree under a steady load of messages, one after another: each below the
- * top level with the most users below it, each once the users below the previous one are caught up.
- * For every orphaned user it measures the time from the kill until it has every message sent so far,
- * and at the end whether anyone lost a message or was shown one twice.
+ * Kills proxies of a grown tree under a steady load of messages, one after another: each the one
+ * below the top level with the most users below it, each once the users below the one before have
+ * caught up and everyone is placed in the tree again. For every orphaned user it measures the time
+ * from the kill until it has every message sent so far, and at the end whether anyone lost a message
+ * or was shown one twice.
  */
 final class FailoverDrill {
   /**
