@@ -102,4 +102,10 @@ public interface ChatListener {
    * a move below a proxy.
    */
   default void onLinkSecurity(LinkSecurity security) {}
+
+  /**
+   * The coordinator keeps this client on its direct link: no proxy can take it now. A client given
+   * a proxy hears {@link #onRoute} with it once attached instead.
+   */
+  default void onKeptDirect() {}
 }

@@ -324,6 +324,8 @@ final class LinkKeeper implements ClientSession.Trouble {
     if (parent != null) {
       suspicion.assigned(parent.sid());
       connect(parent.host(), parent.port(), Role.PARENT, channel -> PeerLinkTls.addTo(channel, parent));
+    } else {
+      listener.onKeptDirect();
     }
   }
 

@@ -4,9 +4,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
 import org.prochat.client.ServerAddress;
 import org.prochat.server.overlay.OverlayLimits;
 import picocli.CommandLine.Command;
@@ -17,39 +16,61 @@ import picocli.CommandLine.Spec;
 
 /** {@code prochat-server bench SCENARIO}: runs a benchmark and prints a table (or JSON). */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Runs a benchmark and prints a table.%n"
+    description = "Runs a benchmark and prints a table (--json: one JSON object).%n"
         + "Scenarios:%n"
-        + "  fanout   users in one room, some posting: deliveries/s, latency, CPU, bytes per broadcast;%n"
-        + "           the coordinator runs as a separate program (or --target)%n"
-        + "  idle     users connected and silent: coordinator heap and RSS per connection%n"
-        + "  overlay  the same users all direct, then in the proxy tree, then a proxy killed;%n"
-        + "           the coordinator runs in this JVM%n")
+        + "  fanout    users in one room, some posting: deliveries/s, latency, CPU,%n"
+        + "            bytes per broadcast; the coordinator runs as a separate program%n"
+        + "            (or --target)%n"
+        + "  idle      users connected and silent: coordinator heap and RSS per%n"
+        + "            connection%n"
+        + "  overlay   the same users all direct, then in the proxy tree, then a proxy%n"
+        + "            killed; the coordinator runs in this JVM%n"
+        + "  churn     --clients relaying users stay while newcomers join at --rate a%n"
+        + "            second for --duration s, each leaving --stay s after it is%n"
+        + "            placed: joins and leaves per second, join-to-attached latency%n"
+        + "            (probes included); the coordinator runs in this JVM%n"
+        + "  failover  the proxy tree under a steady load (--senders at --rate), and%n"
+        + "            --kills proxies killed one after another: catch-up time of every%n"
+        + "            user below them, messages lost, duplicates shown; the%n"
+        + "            coordinator runs in this JVM%n")
 public final class BenchCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "SCENARIO", description = "The scenario to run: fanout or overlay.")
+  @Parameters(index = "0", paramLabel = "SCENARIO",
+      description = "The scenario to run: fanout, idle, overlay, churn or failover.")
   String scenario;
 
-  @Option(names = "--clients", defaultValue = "200", description = "Simulated users. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--clients", defaultValue = "200",
+      description = "Simulated users (churn: the ones that stay). Default: ${DEFAULT-VALUE}.")
   int clients;
 
-  @Option(names = "--senders", defaultValue = "10", description = "How many of them post. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--senders", defaultValue = "10", description = "How many of them post (failover: the newest ones, never killed). Default: ${DEFAULT-VALUE}.")
   int senders;
 
   @Option(names = "--rate", defaultValue = "50",
-      description = "Messages per second, all senders together; 0 = as fast as possible. Default: ${DEFAULT-VALUE}.")
+      description = "Messages per second, all senders together; 0 = as fast as possible (not for failover)."
+          + " churn: joins per second. Default: ${DEFAULT-VALUE}.")
   int rate;
 
-  @Option(names = "--messages", defaultValue = "200", description = "Messages posted per phase. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--messages", defaultValue = "200", description = "overlay: messages posted per phase. Default: ${DEFAULT-VALUE}.")
   int messages;
 
   @Option(names = "--size", defaultValue = "64", description = "Message text size in bytes. Default: ${DEFAULT-VALUE}.")
   int size;
 
   @Option(names = "--duration", defaultValue = "10",
-      description = "fanout: seconds measured, after a warm-up. Default: ${DEFAULT-VALUE}.")
+      description = "fanout: seconds measured, after a warm-up; idle: seconds held; churn: seconds of joins."
+          + " Default: ${DEFAULT-VALUE}.")
   int duration;
+
+  @Option(names = "--stay", defaultValue = "2",
+      description = "churn: seconds a newcomer stays once placed. Default: ${DEFAULT-VALUE}.")
+  int stay;
+
+  @Option(names = "--kills", defaultValue = "3",
+      description = "failover: proxies killed, one after another. Default: ${DEFAULT-VALUE}.")
+  int kills;
 
   @Option(names = "--target", paramLabel = "HOST:PORT",
       description = "fanout: drive this running coordinator instead of starting one (no CPU figure then).")
@@ -63,7 +84,7 @@ public final class BenchCommand implements Callable<Integer> {
       description = "fanout with --target: its admin token, for its stats (bytes per broadcast).")
   String adminToken;
 
-  @Option(names = "--json", description = "Print one JSON object with the figures instead of a table.")
+  @Option(names = "--json", description = "Print one JSON object with the figures instead of a table (not overlay).")
   boolean json;
 
   @Option(names = "--max-children", defaultValue = "4", description = "Children per proxy. Default: ${DEFAULT-VALUE}.")
@@ -77,15 +98,37 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (clients < 2 || senders < 1 || senders > clients || messages < 1 || size < 32 || rate < 0 || duration < 1) {
-      return usage("need --clients >= 2, 1 <= --senders <= --clients, --messages >= 1, --size >= 32, --rate >= 0,"
-          + " --duration >= 1");
+    String problem = invalid();
+    if (problem != null) {
+      return usage(problem);
     }
     return switch (scenario) {
       case "overlay" -> overlay();
       case "fanout" -> fanout();
       case "idle" -> idle();
-      default -> usage("unknown scenario '" + scenario + "' (scenarios: fanout, idle, overlay)");
+      case "churn" -> churn();
+      case "failover" -> failover();
+      default -> throw new IllegalStateException(scenario); // invalid() knows every scenario
+    };
+  }
+
+  /** What is wrong with the parameters for this scenario, or null. */
+  private String invalid() {
+    if (clients < 2 || size < 32 || rate < 0 || duration < 1) {
+      return "need --clients >= 2, --size >= 32, --rate >= 0, --duration >= 1";
+    }
+    if (maxChildren < 0 || rootSlots < 1 || maxDepth < 1) {
+      return "need --max-children >= 0, --root-slots >= 1, --max-depth >= 1";
+    }
+    return switch (scenario) {
+      case "fanout", "idle" -> senders < 1 || senders > clients ? "need 1 <= --senders <= --clients" : null;
+      case "overlay" -> senders < 1 || senders >= clients || messages < 1
+          ? "need 1 <= --senders < --clients (senders are not killed) and --messages >= 1" : null;
+      case "churn" -> rate < 1 || stay < 0 ? "churn needs --rate >= 1 (joins per second) and --stay >= 0" : null;
+      case "failover" -> senders < 1 || senders >= clients || rate < 1 || kills < 1
+          ? "failover needs 1 <= --senders < --clients (senders are not killed), --rate >= 1 (a steady load)"
+              + " and --kills >= 1" : null;
+      default -> "unknown scenario '" + scenario + "' (scenarios: fanout, idle, overlay, churn, failover)";
     };
   }
 
@@ -128,9 +171,7 @@ public final class BenchCommand implements Callable<Integer> {
       coordinator = CoordinatorProcess.start(jar);
     }
     try (coordinator) {
-      PrintWriter out = spec.commandLine().getOut();
-      out.println(scenario.run(coordinator));
-      out.flush();
+      print(scenario.run(coordinator));
     }
     return 0;
   }
@@ -140,51 +181,40 @@ public final class BenchCommand implements Callable<Integer> {
     String run(CoordinatorProcess coordinator) throws Exception;
   }
 
+  private OverlayLimits limits() {
+    return new OverlayLimits(maxChildren, rootSlots, maxDepth, Duration.ofSeconds(20));
+  }
+
   private int overlay() throws Exception {
-    OverlayBenchmark bench = new OverlayBenchmark(new OverlayBenchmark.Plan(clients, senders, rate, messages, size,
-        new OverlayLimits(maxChildren, rootSlots, maxDepth, Duration.ofSeconds(20))));
-    PrintWriter out = spec.commandLine().getOut();
-    out.printf(Locale.ROOT, "ProChat overlay benchmark: %d users, %d messages of %d bytes from %d senders at %s%n",
-        clients, messages, size, senders, rate == 0 ? "full speed" : rate + "/s");
-    out.printf(Locale.ROOT, "limits: %d children per proxy, %d root slots, depth %d; %d cores%n%n", maxChildren, rootSlots,
-        maxDepth, Runtime.getRuntime().availableProcessors());
-    out.flush();
+    OverlayBenchmark.Plan plan = new OverlayBenchmark.Plan(clients, senders, rate, messages, size, limits());
+    print(OverlayReport.heading(plan)); // the run takes a while: say what it is doing first
+    OverlayBenchmark bench = new OverlayBenchmark(plan);
     OverlayBenchmark.Phase direct = bench.direct();
-    OverlayBenchmark.TreeRun tree = bench.tree();
-    print(out, direct, tree.phase(), tree.failover());
+    print(OverlayReport.table(direct, bench.tree()));
     return 0;
   }
 
-  private static void print(PrintWriter out, OverlayBenchmark.Phase direct, OverlayBenchmark.Phase tree,
-      OverlayBenchmark.Failover failover) {
-    String row = "| %-38s | %14s | %14s |%n";
-    out.printf(Locale.ROOT, row, "", direct.name(), tree.name());
-    out.printf(Locale.ROOT, row, "-".repeat(38), "-".repeat(14), "-".repeat(14));
-    out.printf(Locale.ROOT, row, "coordinator bytes out per broadcast", f0(direct.bytesPerBroadcast()), f0(tree.bytesPerBroadcast()));
-    out.printf(Locale.ROOT, row, "links written per broadcast", direct.directLinks(), tree.directLinks());
-    out.printf(Locale.ROOT, row, "frame size (bytes)", f0(direct.frameBytes()), f0(tree.frameBytes()));
-    out.printf(Locale.ROOT, row, "tree depth", direct.maxDepth(), tree.maxDepth());
-    out.printf(Locale.ROOT, row, "deliveries (expected)", direct.deliveries() + " (" + direct.expectedDeliveries() + ")",
-        tree.deliveries() + " (" + tree.expectedDeliveries() + ")");
-    out.printf(Locale.ROOT, row, "end-to-end latency p50 (ms)", ms(direct.latencyMicros(), 50), ms(tree.latencyMicros(), 50));
-    out.printf(Locale.ROOT, row, "end-to-end latency p99 (ms)", ms(direct.latencyMicros(), 99), ms(tree.latencyMicros(), 99));
-    out.printf(Locale.ROOT, row, "end-to-end latency max (ms)", ms(direct.latencyMicros(), 100), ms(tree.latencyMicros(), 100));
-    out.printf(Locale.ROOT, row, "duplicates / gaps seen", direct.duplicates() + " / " + direct.gaps(),
-        tree.duplicates() + " / " + tree.gaps());
-    out.printf(Locale.ROOT, "%nProxy %s killed with %d users below it:%n", failover.proxy(), failover.descendants());
-    Histogram c = failover.catchUpMillis();
-    out.printf(Locale.ROOT, "  back and caught up: p50 %d ms, p99 %d ms, max %d ms; still behind after 60 s: %d%n",
-        c.getValueAtPercentile(50), c.getValueAtPercentile(99), c.getMaxValue(), failover.stillBehind());
-    out.printf(Locale.ROOT, "  duplicates shown: %d, gaps shown: %d%n", failover.duplicates(), failover.gaps());
+  private int churn() throws Exception {
+    ChurnBenchmark.Result result = new ChurnBenchmark(
+        new ChurnBenchmark.Plan(clients, rate, duration, stay, limits())).run();
+    print(json ? ChurnReport.json(result) : ChurnReport.table(result));
+    return 0;
+  }
+
+  private int failover() throws Exception {
+    FailoverDrill.Plan plan = new FailoverDrill.Plan(kills, senders, rate, size);
+    FailoverDrill.Result result;
+    try (BenchRoom room = BenchRoom.open(limits(), clients, true, new Recorder(3))) {
+      result = new FailoverDrill(plan).run(room);
+    }
+    print(json ? FailoverReport.json(result, clients, plan)
+        : FailoverReport.heading(result, clients, plan, limits()) + FailoverReport.table(result));
+    return 0;
+  }
+
+  private void print(String report) {
+    PrintWriter out = spec.commandLine().getOut();
+    out.println(report);
     out.flush();
-  }
-
-  private static String f0(double value) {
-    return String.format(Locale.ROOT, "%.0f", value);
-  }
-
-  private static String ms(Histogram micros, double percentile) {
-    long value = percentile >= 100 ? micros.getMaxValue() : micros.getValueAtPercentile(percentile);
-    return String.format(Locale.ROOT, "%.2f", value / 1000.0);
   }
 }

@@ -4,6 +4,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -14,6 +15,7 @@ import org.prochat.client.ChatClientOptions;
 import org.prochat.client.ChatListener;
 import org.prochat.client.ServerAddress;
 import org.prochat.node.PeerNodeOptions;
+import org.prochat.protocol.Ack;
 import org.prochat.protocol.Message;
 import org.prochat.protocol.RoomEvent;
 
@@ -26,16 +28,23 @@ import org.prochat.protocol.RoomEvent;
 final class BenchUser implements ChatListener {
   static final String PREFIX = "bench ";
 
+  /** What a user has counted so far: benchmark messages (each once), duplicates and gaps shown. */
+  record Tally(long messages, long duplicates, long gaps) {
+    Tally minus(Tally earlier) {
+      return new Tally(messages - earlier.messages, duplicates - earlier.duplicates, gaps - earlier.gaps);
+    }
+  }
+
   private final Recorder latency;
   private final EventLoopGroup loop;
   private final Set<Long> seen = new HashSet<>();
-  private volatile long lastSeq;
+  private long lastSeq; // the loop only
   private volatile long messages;
   private volatile long duplicates;
   private volatile long gaps;
   private volatile long firstSentAfter = Long.MAX_VALUE;
   private volatile long firstArrivalAfter;
-  private volatile String parent;
+  private volatile boolean placed;
   private ChatClient client;
 
   private BenchUser(Recorder latency, EventLoopGroup loop) {
@@ -60,31 +69,22 @@ final class BenchUser implements ChatListener {
     return client;
   }
 
-  /** Posts a benchmark message of about {@code size} bytes carrying the send time. */
-  void post(int size) {
+  /**
+   * Posts a benchmark message of about {@code size} bytes carrying the send time; completes with the
+   * coordinator's acknowledgement (the client sends again what waits too long for it).
+   */
+  CompletableFuture<Ack> post(int size) {
     String stamp = PREFIX + System.nanoTime() + " ";
-    client.say(stamp + "x".repeat(Math.max(1, size - stamp.length())));
+    return client.say(stamp + "x".repeat(Math.max(1, size - stamp.length())));
   }
 
-  long lastSeq() {
-    return lastSeq;
+  Tally tally() {
+    return new Tally(messages, duplicates, gaps);
   }
 
-  long messages() {
-    return messages;
-  }
-
-  long duplicates() {
-    return duplicates;
-  }
-
-  long gaps() {
-    return gaps;
-  }
-
-  /** The proxy this user hangs below, or null while direct. */
-  String parent() {
-    return parent;
+  /** True once the coordinator has placed this user (below a proxy, or kept direct), until its link is lost. */
+  boolean placed() {
+    return placed;
   }
 
   /** From now on, remembers when the first message sent after {@code nanos} arrives. */
@@ -114,6 +114,7 @@ final class BenchUser implements ChatListener {
   public void onRoomEvent(RoomEvent event, boolean history) {
     if (!seen.add(event.seq())) {
       duplicates++;
+      return;
     }
     if (lastSeq != 0 && event.seq() != lastSeq + 1) {
       gaps++;
@@ -132,6 +133,18 @@ final class BenchUser implements ChatListener {
 
   @Override
   public void onRoute(String parentNick) {
-    parent = parentNick;
+    if (parentNick != null) {
+      placed = true;
+    }
+  }
+
+  @Override
+  public void onKeptDirect() {
+    placed = true;
+  }
+
+  @Override
+  public void onReconnecting(int attempt, Duration retryIn) {
+    placed = false; // back in the room it is placed anew
   }
 }
