@@ -38,7 +38,10 @@ final class OverlayPeer {
     return join(coordinator, nick, ChatClientOptions.DEFAULTS);
   }
 
-  /** Joins with {@code base} options (for TLS: its pin file), and this test's heartbeat, loop and peer node. */
+  /**
+   * Joins with {@code base} options (for TLS: its pin file; its peer node, a dishonest one say, or else
+   * one on a free port) and this test's heartbeat and loop.
+   */
   static OverlayPeer join(ServerAddress coordinator, String nick, ChatClientOptions base) {
     EventLoopGroup loop = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("peer-" + nick, true),
         NioIoHandler.newFactory());
@@ -46,7 +49,7 @@ final class OverlayPeer {
     ChatClientOptions options = base
         .withHeartbeatInterval(HEARTBEAT)
         .withEventLoopGroup(loop)
-        .withPeer(PeerNodeOptions.defaults().withPort(0));
+        .withPeer(base.peer() != null ? base.peer() : PeerNodeOptions.defaults().withPort(0));
     ChatClient client = ChatClient.connect(coordinator, nick, heard, options).join();
     return new OverlayPeer(nick, client, loop, heard);
   }

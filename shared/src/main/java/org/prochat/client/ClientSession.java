@@ -20,6 +20,7 @@ import org.prochat.protocol.ErrorCode;
 import org.prochat.protocol.ErrorFrame;
 import org.prochat.protocol.Frame;
 import org.prochat.protocol.Hello;
+import org.prochat.protocol.Identity;
 import org.prochat.protocol.Join;
 import org.prochat.protocol.Notice;
 import org.prochat.protocol.Pong;
@@ -338,19 +339,38 @@ final class ClientSession {
     listener.onDisconnected(reason, quitting);
   }
 
-  private void welcome(Welcome welcome) {
+  /**
+   * The coordinator said who it is, before this link's hello.
+   *
+   * @return true to go on with the hello; false when its identity is refused (the session is over)
+   */
+  boolean identified(Identity identity) {
     boolean firstContact;
     try {
-      firstContact = keys.welcomed(welcome);
+      firstContact = keys.identified(identity);
     } catch (ServerKeyChangedException | CryptoFailure refused) {
-      ended = true;
-      rememberCloseReason(refused.getMessage());
-      log.warn("not talking to the coordinator: {}", refused.getMessage());
-      welcomed.completeExceptionally(refused instanceof ServerKeyChangedException
+      refuseCoordinator(refused instanceof ServerKeyChangedException
           ? refused : new ChatLinkException(refused.getMessage(), refused));
-      return;
+      return false;
     }
     listener.onServerIdentity(keys.fingerprint(), firstContact);
+    return true;
+  }
+
+  private void refuseCoordinator(Exception why) {
+    ended = true;
+    rememberCloseReason(why.getMessage());
+    log.warn("not talking to the coordinator: {}", why.getMessage());
+    welcomed.completeExceptionally(why);
+  }
+
+  private void welcome(Welcome welcome) {
+    try {
+      keys.welcomed(welcome);
+    } catch (CryptoFailure refused) {
+      refuseCoordinator(new ChatLinkException(refused.getMessage(), refused));
+      return;
+    }
     if (!isOpen()) {
       current = welcome;
       sequencer = new RoomEventSequencer(welcome.seq());

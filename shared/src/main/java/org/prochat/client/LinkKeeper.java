@@ -25,6 +25,8 @@ import org.prochat.protocol.Attached;
 import org.prochat.protocol.Candidates;
 import org.prochat.protocol.ErrorCode;
 import org.prochat.protocol.ErrorFrame;
+import org.prochat.protocol.Identify;
+import org.prochat.protocol.Identity;
 import org.prochat.protocol.Frame;
 import org.prochat.protocol.PeerAddress;
 import org.prochat.protocol.ProtocolLimits;
@@ -134,12 +136,10 @@ final class LinkKeeper implements ClientSession.Trouble {
       case BOOTSTRAP -> {
         bootstrap = channel;
         uplink = channel;
-        boolean secure = channel.pipeline().get(SslHandler.class) != null;
-        if (secure && node != null) {
+        if (channel.pipeline().get(SslHandler.class) != null && node != null) {
           node.requireTls();
         }
-        session.linkOpened(frame -> channel.writeAndFlush(frame).addListener(ChannelFutureListener.CLOSE_ON_FAILURE),
-            secure);
+        channel.writeAndFlush(new Identify()); // who is there, before saying hello: see identified()
       }
       case PARENT -> {
         attaching = channel;
@@ -157,6 +157,7 @@ final class LinkKeeper implements ClientSession.Trouble {
 
   void read(Channel channel, Frame frame) {
     switch (frame) {
+      case Identity identity when channel == bootstrap -> identified(channel, identity);
       case Candidates candidates when channel == bootstrap -> probe(channel, candidates);
       case Assign assign when channel == bootstrap -> assigned(assign.parent());
       case Attached attached when channel == attaching && attached.sid().equals(session.sid()) -> {
@@ -269,6 +270,19 @@ final class LinkKeeper implements ClientSession.Trouble {
       uplink.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
     } else {
       finish();
+    }
+  }
+
+  /**
+   * The coordinator said who it is: when that is who this client trusts, say hello (joining or
+   * resuming the session); else close the link before joining anything.
+   */
+  private void identified(Channel channel, Identity identity) {
+    if (session.identified(identity)) {
+      session.linkOpened(frame -> channel.writeAndFlush(frame).addListener(ChannelFutureListener.CLOSE_ON_FAILURE),
+          channel.pipeline().get(SslHandler.class) != null);
+    } else {
+      channel.close();
     }
   }
 

@@ -13,6 +13,8 @@ import org.prochat.protocol.Detached;
 import org.prochat.protocol.ErrorFrame;
 import org.prochat.protocol.Frame;
 import org.prochat.protocol.Hello;
+import org.prochat.protocol.Identify;
+import org.prochat.protocol.Identity;
 import org.prochat.protocol.Probe;
 import org.prochat.protocol.Sealed;
 import org.prochat.protocol.Welcome;
@@ -61,6 +63,8 @@ final class SealingHandler extends ChannelDuplexHandler {
       case Chained chained -> ctx.fireChannelRead(chained);
       case Checkpoint checkpoint -> ctx.fireChannelRead(checkpoint);
       case Attached attached -> ctx.fireChannelRead(attached); // routing; our own carries a proof
+      // A new direct link says who the coordinator is and welcomes us before a key is agreed on it.
+      case Identity identity when role == LinkKeeper.Role.BOOTSTRAP -> ctx.fireChannelRead(identity);
       case Welcome welcome when role == LinkKeeper.Role.BOOTSTRAP -> ctx.fireChannelRead(welcome);
       case ErrorFrame error when role == LinkKeeper.Role.BOOTSTRAP -> ctx.fireChannelRead(error);
       case ErrorFrame fromProxy -> {
@@ -94,12 +98,12 @@ final class SealingHandler extends ChannelDuplexHandler {
   }
 
   /**
-   * This session's own frames, except those proxies must read (attach) or that open a link (hello,
-   * probe). What the node relays for children is theirs: already sealed, or routing (detached).
+   * This session's own frames, except those proxies must read (attach) or that open a link (identify,
+   * hello, probe). What the node relays for children is theirs: already sealed, or routing (detached).
    */
   private boolean ownsToSeal(Frame frame) {
-    if (frame instanceof Hello || frame instanceof Attach || frame instanceof Probe || frame instanceof Detached
-        || frame instanceof Sealed) {
+    if (frame instanceof Identify || frame instanceof Hello || frame instanceof Attach || frame instanceof Probe
+        || frame instanceof Detached || frame instanceof Sealed) {
       return false;
     }
     return frame.sid() == null || frame.sid().equals(sid.get());

@@ -39,11 +39,13 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = Chained.class, name = "chained"),
     @JsonSubTypes.Type(value = Checkpoint.class, name = "checkpoint"),
     @JsonSubTypes.Type(value = Report.class, name = "report"),
+    @JsonSubTypes.Type(value = Identify.class, name = "identify"),
+    @JsonSubTypes.Type(value = Identity.class, name = "identity"),
 })
 public sealed interface Frame
     permits Hello, Welcome, Say, Whisper, RoomEvent, PrivateMessage, Users, Ack, Notice, ErrorFrame,
         Replay, Ping, Pong, Bye, Candidates, Probe, Rtts, Assign, Attach, Attached, Detached, Stay, Sealed, Chained,
-        Checkpoint, Report {
+        Checkpoint, Report, Identify, Identity {
 
   /** The session this frame belongs to, or {@code null} for "the link's own session" or a broadcast. */
   String sid();

@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import org.prochat.client.ServerAddress;
 import org.prochat.crypto.CoordinatorExchange;
 import org.prochat.crypto.IdentityKey;
+import org.prochat.protocol.Frame;
 import org.prochat.protocol.FrameCodec;
+import org.prochat.protocol.Identity;
 import org.prochat.protocol.Welcome;
 
 /** A stand-in coordinator that welcomes one client and then never answers: nothing is ever acked. */
@@ -30,13 +32,14 @@ final class SilentCoordinator implements AutoCloseable {
   private void welcomeOneAndListen() {
     try (Socket client = listener.accept();
         BufferedReader lines = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8))) {
-      lines.readLine(); // the hello
-      OutputStream out = client.getOutputStream();
-      // A proper welcome with keys: the client takes no other.
+      // Who it is (a proper identity with keys: the client takes no other), then the welcome.
       CoordinatorExchange keys = CoordinatorExchange.forRun(IdentityKey.generate());
-      Welcome welcome = new Welcome(1, "s1", "alice", 0, "t", false, keys.identity().publicKey(), keys.exchangeKey(),
-          keys.signature(), false);
-      out.write((FrameCodec.instance().encodeToString(welcome) + "\n").getBytes(StandardCharsets.UTF_8));
+      OutputStream out = client.getOutputStream();
+      lines.readLine(); // the identify
+      send(out, new Identity(keys.identity().publicKey(), keys.exchangeKey(), keys.signature(), false));
+      lines.readLine(); // the hello
+      send(out, new Welcome(1, "s1", "alice", 0, "t", false, keys.identity().publicKey(), keys.exchangeKey(),
+          keys.signature(), false));
       out.flush();
       while (lines.readLine() != null) {
         // swallowed: never acked
@@ -44,6 +47,10 @@ final class SilentCoordinator implements AutoCloseable {
     } catch (IOException closed) {
       // the test is over
     }
+  }
+
+  private static void send(OutputStream out, Frame frame) throws IOException {
+    out.write((FrameCodec.instance().encodeToString(frame) + "\n").getBytes(StandardCharsets.UTF_8));
   }
 
   @Override

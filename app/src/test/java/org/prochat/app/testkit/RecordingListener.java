@@ -35,6 +35,9 @@ public final class RecordingListener implements ChatListener {
   /** {@link #onRoute}'s argument: the proxy above, or null for direct. */
   public record Routed(String parentNick) {}
 
+  /** {@link #onKeptDirect}: the coordinator placed this client on its direct link. */
+  public record KeptDirect() {}
+
   /** How the link the client now speaks through is protected. */
   public record Secured(LinkSecurity security) {}
 
@@ -105,6 +108,11 @@ public final class RecordingListener implements ChatListener {
   @Override
   public void onLinkSecurity(LinkSecurity security) {
     heard.add(new Secured(security));
+  }
+
+  @Override
+  public void onKeptDirect() {
+    heard.add(new KeptDirect());
   }
 
   @Override

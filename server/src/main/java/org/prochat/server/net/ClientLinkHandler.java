@@ -8,6 +8,7 @@ import org.prochat.protocol.ErrorCode;
 import org.prochat.protocol.ErrorFrame;
 import org.prochat.protocol.Frame;
 import org.prochat.protocol.Hello;
+import org.prochat.protocol.Identify;
 import org.prochat.protocol.Ping;
 import org.prochat.protocol.Pong;
 import org.prochat.protocol.Violation;
@@ -56,6 +57,7 @@ final class ClientLinkHandler extends ChannelInboundHandlerAdapter {
     } else {
       switch (frame) {
         case Hello hello -> room.hello(link, hello);
+        case Identify identify -> ctx.writeAndFlush(room.identity());
         case Ping ping -> ctx.writeAndFlush(new Pong(null, ping.t()));
         default -> ctx.writeAndFlush(ErrorFrame.fatal(ErrorCode.HELLO_REQUIRED, "the first frame must be a hello"))
             .addListener(ChannelFutureListener.CLOSE);

@@ -10,10 +10,12 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import java.util.function.Consumer;
 import org.prochat.protocol.ErrorCode;
 import org.prochat.protocol.ErrorFrame;
 import org.prochat.protocol.Frame;
 import org.prochat.protocol.Hello;
+import org.prochat.protocol.Identify;
 import org.prochat.protocol.NicknameRules;
 import org.prochat.protocol.Violation;
 import org.prochat.wire.WirePipeline;
@@ -21,10 +23,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The user's side of one relayed user. Reads the hello, opens the link to the coordinator and says
- * hello there as {@code *nick} with the relay's secret (and no peer port: a relayed user relays for
- * nobody). From then on the codecs are removed and bytes pass through unmodified; reads pause
- * until the other side has taken what was read (the Netty proxy pattern).
+ * The user's side of one relayed user. Opens the link to the coordinator at the user's first frame;
+ * passes an {@code identify} (the app asks who the coordinator is before joining) and its answer
+ * on; says the user's hello there as {@code *nick} with the relay's secret (and no peer port: a
+ * relayed user relays for nobody). From then on the codecs are removed and bytes pass through
+ * unmodified; reads pause until the other side has taken what was read (the Netty proxy pattern).
  */
 final class RelayFrontendHandler extends ChannelInboundHandlerAdapter {
   private static final Logger log = LoggerFactory.getLogger(RelayFrontendHandler.class);
@@ -32,6 +35,7 @@ final class RelayFrontendHandler extends ChannelInboundHandlerAdapter {
   private final RelaySettings settings;
   private final UpstreamTls upstream;
   private Channel backend;
+  private boolean piping;
 
   RelayFrontendHandler(RelaySettings settings, UpstreamTls upstream) {
     this.settings = settings;
@@ -40,12 +44,13 @@ final class RelayFrontendHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
-    if (backend != null) {
+    if (piping) {
       RelayPipe.forward(ctx, backend, msg);
       return;
     }
     switch (msg) {
-      case Hello hello -> connectUpstream(ctx, hello);
+      case Identify identify -> upstream(ctx, coordinator -> ask(ctx.channel(), coordinator, identify));
+      case Hello hello -> upstream(ctx, coordinator -> sayHello(ctx.channel(), coordinator, hello));
       case Violation violation -> ctx.writeAndFlush(violation.toFrame(null, null));
       case Frame frame -> ctx.writeAndFlush(ErrorFrame.fatal(ErrorCode.HELLO_REQUIRED, "the first frame must be a hello"))
           .addListener(ChannelFutureListener.CLOSE);
@@ -53,7 +58,12 @@ final class RelayFrontendHandler extends ChannelInboundHandlerAdapter {
     }
   }
 
-  private void connectUpstream(ChannelHandlerContext ctx, Hello hello) {
+  /** Runs {@code then} with the link to the coordinator, opening it first when there is none yet. */
+  private void upstream(ChannelHandlerContext ctx, Consumer<Channel> then) {
+    if (backend != null) {
+      then.accept(backend);
+      return;
+    }
     Channel frontend = ctx.channel();
     frontend.config().setAutoRead(false);
     ChannelFuture connecting = new Bootstrap()
@@ -76,21 +86,38 @@ final class RelayFrontendHandler extends ChannelInboundHandlerAdapter {
         return;
       }
       backend = connected.channel();
-      // The keys pass through untouched: the user's seal is with the coordinator, not with this relay.
-      Hello relayed = new Hello(hello.v(), NicknameRules.RELAYED_PREFIX + hello.nick(), false, null, hello.resume(),
-          settings.secret(), null, hello.kx(), hello.wkey());
-      backend.writeAndFlush(relayed).addListener((ChannelFutureListener) sent -> {
-        if (!sent.isSuccess()) {
-          // With TLS, a refused certificate fails the hello that waited for the handshake.
-          cannotReachCoordinator(frontend, sent.cause());
-          return;
-        }
-        // From here on, bytes: whatever the user already sent after the hello is passed on first.
-        WirePipeline.removeCodec(backend.pipeline());
-        WirePipeline.removeCodec(frontend.pipeline());
+      backend.read(); // the coordinator's answers go back to the user: each forwarded one reads the next
+      then.accept(backend);
+    });
+  }
+
+  /** Passes the user's question on; the answer comes back through the backend, then the user says hello. */
+  private void ask(Channel frontend, Channel coordinator, Identify identify) {
+    coordinator.writeAndFlush(identify).addListener((ChannelFutureListener) sent -> {
+      if (sent.isSuccess()) {
         frontend.read();
-        backend.read();
-      });
+      } else {
+        cannotReachCoordinator(frontend, sent.cause()); // with TLS: a refused certificate fails the first write
+      }
+    });
+  }
+
+  private void sayHello(Channel frontend, Channel coordinator, Hello hello) {
+    // The keys pass through untouched: the user's seal is with the coordinator, not with this relay.
+    Hello relayed = new Hello(hello.v(), NicknameRules.RELAYED_PREFIX + hello.nick(), false, null, hello.resume(),
+        settings.secret(), null, hello.kx(), hello.wkey());
+    coordinator.writeAndFlush(relayed).addListener((ChannelFutureListener) sent -> {
+      if (!sent.isSuccess()) {
+        // With TLS, a refused certificate fails the hello that waited for the handshake.
+        cannotReachCoordinator(frontend, sent.cause());
+        return;
+      }
+      // From here on, bytes: whatever the user already sent after the hello is passed on first.
+      piping = true;
+      WirePipeline.removeCodec(coordinator.pipeline());
+      WirePipeline.removeCodec(frontend.pipeline());
+      frontend.read();
+      coordinator.read();
     });
   }
 

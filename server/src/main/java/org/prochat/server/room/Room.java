@@ -34,6 +34,7 @@ import org.prochat.protocol.ErrorCode;
 import org.prochat.protocol.ErrorFrame;
 import org.prochat.protocol.Frame;
 import org.prochat.protocol.Hello;
+import org.prochat.protocol.Identity;
 import org.prochat.protocol.Join;
 import org.prochat.protocol.Leave;
 import org.prochat.protocol.ListChunks;
@@ -255,13 +256,20 @@ public final class Room {
         + failure.getMessage(), null, false));
   }
 
+  /** Who this coordinator is: its answer to {@code identify}, before a hello. */
+  public Identity identity() {
+    return new Identity(keys.identity().publicKey(), keys.exchange().exchangeKey(), keys.exchange().signature(),
+        keys.endToEnd());
+  }
+
   /** The welcome for {@code session}; with the coordinator's keys when the session is sealed. */
   private Welcome welcome(Session session, boolean resumed) {
     if (session.seal() == null) {
       return new Welcome(ProtocolLimits.VERSION, session.id(), session.nick(), lastSeq, session.token(), resumed);
     }
+    Identity identity = identity();
     return new Welcome(ProtocolLimits.VERSION, session.id(), session.nick(), lastSeq, session.token(), resumed,
-        keys.identity().publicKey(), keys.exchange().exchangeKey(), keys.exchange().signature(), keys.endToEnd());
+        identity.key(), identity.kx(), identity.kxSig(), identity.e2e());
   }
 
   /** Takes back a lost session; false when there is none to take (then the hello is a new join). */
