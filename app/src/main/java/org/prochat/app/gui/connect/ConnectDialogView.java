@@ -111,6 +111,9 @@ public final class ConnectDialogView {
     warning.setTitle("ProChat — " + noun + " changed");
     String subject = change.subject();
     warning.setHeaderText(Character.toUpperCase(subject.charAt(0)) + subject.substring(1) + " has changed");
+    // Enter must not accept a key that may be an attacker's: the safe answer is the default one.
+    ((Button) warning.getDialogPane().lookupButton(accept)).setDefaultButton(false);
+    ((Button) warning.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
     warning.setContentText(change.risk() + " Connect only if the server's admin confirms the new fingerprint."
         + "\n\nTrusted until now:\n" + change.pinned() + "\n\nPresented now:\n" + change.presented());
     warning.showAndWait().filter(accept::equals).ifPresent(chosen -> model.acceptNewKey());
