@@ -1,14 +1,20 @@
 package org.prochat.app;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.ToIntFunction;
-import org.prochat.app.gui.DesktopLauncher;
 import org.prochat.app.gui.DesktopPrefill;
 import org.prochat.app.gui.settings.SettingsLocation;
 import org.prochat.app.console.ConsoleClient;
 import org.prochat.app.console.ConsoleStreams;
+import org.prochat.app.trust.ProfileTrust;
+import org.prochat.app.trust.ServerKeyChange;
 import org.prochat.client.ChatClientOptions;
+import org.prochat.client.ClientTrust;
 import org.prochat.client.ServerAddress;
 import org.prochat.node.PeerNodeOptions;
 import org.prochat.protocol.NicknameRules;
@@ -37,6 +43,7 @@ final class AppCommand implements Callable<Integer> {
 
   private final ConsoleStreams streams;
   private final ToIntFunction<DesktopPrefill> desktop;
+  private final Path settingsFile;
 
   @Spec
   private CommandSpec spec;
@@ -62,18 +69,22 @@ final class AppCommand implements Callable<Integer> {
   @Option(names = "--tls", description = "Speak TLS from the first connect (by default the app moves to TLS by itself when the server requires it).")
   private boolean tls;
 
-  @Option(names = "--accept-new-certificate",
+  @Option(names = ConsoleClient.ACCEPT_NEW_CERTIFICATE,
       description = "Trust the server's new certificate when it changed (check its fingerprint with the server's admin first).")
   private boolean acceptNewCertificate;
 
-  AppCommand(ConsoleStreams streams) {
-    this(streams, DesktopLauncher::run);
-  }
+  @Option(names = ConsoleClient.ACCEPT_NEW_IDENTITY,
+      description = "Trust the coordinator's new identity when it changed (check its fingerprint with the server's admin first).")
+  private boolean acceptNewIdentity;
 
-  /** @param desktop runs the desktop app with the given pre-fill and returns its exit status */
-  AppCommand(ConsoleStreams streams, ToIntFunction<DesktopPrefill> desktop) {
+  /**
+   * @param desktop runs the desktop app with the given pre-fill and returns its exit status
+   * @param settingsFile the user's settings file; the console keeps its pins and whisper key next to it
+   */
+  AppCommand(ConsoleStreams streams, ToIntFunction<DesktopPrefill> desktop, Path settingsFile) {
     this.streams = streams;
     this.desktop = desktop;
+    this.settingsFile = settingsFile;
   }
 
   @Override
@@ -90,12 +101,31 @@ final class AppCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "Invalid value for option '--peer-port': " + peerPort
           + " is not a port (0 to 65535)");
     }
+    ClientTrust trust;
+    try {
+      trust = ProfileTrust.load(settingsFile);
+    } catch (IOException e) {
+      streams.err().println(NAME + ": " + e.getMessage());
+      return ExitCode.SOFTWARE;
+    }
     ChatClientOptions options = ChatClientOptions.DEFAULTS
         .withPeer(noRelay ? null : PeerNodeOptions.defaults().withPort(peerPort))
-        .withTlsPinFile(SettingsLocation.tlsPinFileForThisUser())
-        .withRequireTls(tls);
+        .withTlsPinFile(SettingsLocation.tlsPinFileNextTo(settingsFile))
+        .withRequireTls(tls)
+        .withTrust(trust);
     return new ConsoleClient(streams, options, ConsoleClient.DEFAULT_DRAIN_TIMEOUT, ZoneId.systemDefault(),
-        acceptNewCertificate).run(server, nick);
+        acceptedChanges()).run(server, nick);
+  }
+
+  private Set<ServerKeyChange.Kind> acceptedChanges() {
+    Set<ServerKeyChange.Kind> accepted = EnumSet.noneOf(ServerKeyChange.Kind.class);
+    if (acceptNewCertificate) {
+      accepted.add(ServerKeyChange.Kind.CERTIFICATE);
+    }
+    if (acceptNewIdentity) {
+      accepted.add(ServerKeyChange.Kind.IDENTITY);
+    }
+    return accepted;
   }
 
   /** Only what was given counts: defaults must not hide what the dialog remembered. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.StringReader;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class AppCommandDesktopTest {
     AppCommand command = new AppCommand(new ConsoleStreams(new StringReader(""), silent, silent, false), prefill -> {
       launched.add(prefill);
       return 0;
-    });
+    }, Path.of("unused", "settings.properties"));
     return new CommandLine(command).execute(args);
   }
 

@@ -29,6 +29,9 @@ import org.prochat.server.overlay.OverlayLimits;
 class OverlayProcessTest {
   @TempDir
   Path dataDir;
+  /** The console's user profile (pins, whisper key): a real one's pins would refuse this test's coordinator. */
+  @TempDir
+  Path profile;
   private LiveCoordinator coordinator;
   private Process proxy;
   private final List<String> proxyOutput = new CopyOnWriteArrayList<>();
@@ -87,11 +90,14 @@ class OverlayProcessTest {
   /** The console client in a JVM of its own, reading from a pipe this test keeps open. */
   private Process startConsoleClient(String nick) throws Exception {
     String java = ProcessHandle.current().info().command().orElseThrow();
-    Process process = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED",
-        "-cp", System.getProperty("java.class.path"), "org.prochat.app.AppMain",
+    ProcessBuilder command = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED",
+        "-Duser.home=" + profile, "-cp", System.getProperty("java.class.path"), "org.prochat.app.AppMain",
         "--console", "--server", coordinator.address().toString(), "--nick", nick, "--peer-port", "0")
-        .redirectErrorStream(true)
-        .start();
+        .redirectErrorStream(true);
+    // Where each system's settings location looks before the home directory.
+    command.environment().put("XDG_CONFIG_HOME", profile.toString());
+    command.environment().put("APPDATA", profile.toString());
+    Process process = command.start();
     Thread reader = new Thread(() -> {
       try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
         for (String line; (line = out.readLine()) != null; ) {

@@ -3,20 +3,23 @@ package org.prochat.app.console;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.prochat.app.trust.PinnedKeys;
+import org.prochat.app.trust.ServerKeyChange;
 import org.prochat.client.ChatClient;
 import org.prochat.client.ChatClientOptions;
 import org.prochat.client.ChatLinkException;
 import org.prochat.client.ChatRefusedException;
+import org.prochat.client.ClientTrust;
 import org.prochat.client.ServerAddress;
-import org.prochat.client.ServerCertificateChangedException;
-import org.prochat.client.TlsPinStore;
 import picocli.CommandLine.ExitCode;
 
 /**
@@ -26,11 +29,16 @@ import picocli.CommandLine.ExitCode;
  * <p>Leaving (end of input, or {@code /quit}) first waits, up to the drain timeout, until the
  * coordinator has acked everything sent — so {@code echo "build done" | prochat-app --console} really
  * posts — then says goodbye. Exit status: 0 after a clean leave; 1 when the coordinator cannot be
- * reached or refuses, when it ends the session, or when acks did not come in time.
+ * reached or refuses, when it presents a changed key the user did not accept, when it ends the
+ * session, or when acks did not come in time.
  */
 public final class ConsoleClient {
   /** How long leaving waits for outstanding acks. */
   public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(10);
+
+  /** The options that accept a changed certificate or identity; the warning names the one to use. */
+  public static final String ACCEPT_NEW_CERTIFICATE = "--accept-new-certificate";
+  public static final String ACCEPT_NEW_IDENTITY = "--accept-new-identity";
 
   private static final String NAME = "prochat-app";
 
@@ -38,21 +46,26 @@ public final class ConsoleClient {
   private final ChatClientOptions options;
   private final Duration drainTimeout;
   private final ConsoleEventFormatter format;
-  private final boolean acceptNewCertificate;
+  private final PinnedKeys pinned;
+  private final Set<ServerKeyChange.Kind> acceptChanged;
 
   /**
+   * @param options how the client runs; without {@link ChatClientOptions#trust() trust}, pins and a
+   *     whisper key for this run only (so that an identity accepted here counts for the retry)
    * @param drainTimeout how long leaving waits for outstanding acks
    * @param zone the time zone message times are shown in
-   * @param acceptNewCertificate true to trust a server's changed certificate (the user checked it
-   *     with its admin); false refuses it and says how to accept it
+   * @param acceptChanged which of a server's keys to trust when they changed (the user checked them
+   *     with its admin); a change not in it is refused with a warning saying how to accept it
    */
   public ConsoleClient(ConsoleStreams streams, ChatClientOptions options, Duration drainTimeout, ZoneId zone,
-      boolean acceptNewCertificate) {
+      Set<ServerKeyChange.Kind> acceptChanged) {
     this.streams = Objects.requireNonNull(streams, "streams");
-    this.options = Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(options, "options");
+    this.options = options.trust() != null ? options : options.withTrust(ClientTrust.ephemeral());
     this.drainTimeout = Objects.requireNonNull(drainTimeout, "drainTimeout");
     this.format = new ConsoleEventFormatter(zone);
-    this.acceptNewCertificate = acceptNewCertificate;
+    this.pinned = new PinnedKeys(this.options.tlsPinFile(), this.options.trust().pins());
+    this.acceptChanged = Set.copyOf(acceptChanged);
   }
 
   /**
@@ -77,9 +90,7 @@ public final class ConsoleClient {
     } catch (CompletionException e) {
       return fail(switch (e.getCause()) {
         case ChatRefusedException refused -> server + " refused to let you in: " + refused.getMessage();
-        case ServerCertificateChangedException changed -> changed.getMessage()
-            + ". If the server's admin confirms the new certificate, run again with --accept-new-certificate";
-        default -> e.getCause().getMessage();
+        case Throwable other -> pinned.changeBehind(other).map(format::keyChanged).orElse(other.getMessage());
       });
     }
     CompletableFuture<Integer> exit = new CompletableFuture<>();
@@ -91,21 +102,26 @@ public final class ConsoleClient {
     return exit.join();
   }
 
-  /** Connects; a changed certificate is accepted once, and the connect tried again, when the user said so. */
+  /**
+   * Connects. A changed key the user said to accept is accepted, and the connect tried again, once per
+   * kind: after a reinstall both the certificate and the identity may have changed.
+   */
   private ChatClient connect(ServerAddress server, String nick, ConsoleEventPrinter printer, ConsoleIo io) {
-    try {
-      return ChatClient.connect(server, nick, printer, options).join();
-    } catch (CompletionException e) {
-      if (!(acceptNewCertificate && e.getCause() instanceof ServerCertificateChangedException changed)) {
-        throw e;
-      }
+    Set<ServerKeyChange.Kind> left = EnumSet.noneOf(ServerKeyChange.Kind.class);
+    left.addAll(acceptChanged);
+    while (true) {
       try {
-        TlsPinStore.open(options.tlsPinFile()).accept(changed);
-      } catch (IOException cannotWrite) {
-        throw new CompletionException(new ChatLinkException("cannot accept the new certificate: " + cannotWrite.getMessage()));
+        return ChatClient.connect(server, nick, printer, options).join();
+      } catch (CompletionException e) {
+        ServerKeyChange change = pinned.changeBehind(e).filter(changed -> left.remove(changed.kind())).orElseThrow(() -> e);
+        try {
+          change.accept();
+        } catch (IOException cannotWrite) {
+          throw new CompletionException(new ChatLinkException(
+              "cannot accept the new " + change.kind().noun() + ": " + cannotWrite.getMessage()));
+        }
+        io.print(format.keyAccepted(change));
       }
-      io.print("* accepted the new certificate of " + server + ": " + changed.presented());
-      return ChatClient.connect(server, nick, printer, options).join();
     }
   }
 

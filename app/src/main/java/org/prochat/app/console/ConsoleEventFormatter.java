@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import org.prochat.app.trust.ServerKeyChange;
 import org.prochat.client.LinkSecurity;
 import org.prochat.protocol.ErrorFrame;
 import org.prochat.protocol.Join;
@@ -28,6 +29,7 @@ import org.prochat.protocol.Welcome;
  * -!- text                    a notice line, such as command output
  * ! text                      an error
  * * you are alice482 (alice was taken)
+ * * coordinator identity 3f:a0:… (first contact: pinned)
  * </pre>
  */
 final class ConsoleEventFormatter {
@@ -74,6 +76,33 @@ final class ConsoleEventFormatter {
   /** Where this client's messages go: straight to the coordinator, or through another user's computer. */
   String route(String parentNick) {
     return parentNick == null ? "* connected directly to the coordinator" : "* connected via " + parentNick;
+  }
+
+  /** The coordinator's identity fingerprint, for the user to compare with the one its admin has. */
+  String serverIdentity(String fingerprint, boolean firstContact) {
+    return "* coordinator identity " + fingerprint
+        + (firstContact ? " (first contact: pinned)" : " (matches the pinned one)");
+  }
+
+  /** The warning when a server's key changed: loud, both fingerprints, and how to go on. */
+  String keyChanged(ServerKeyChange change) {
+    return String.join(System.lineSeparator(),
+        "WARNING: " + change.subject() + " has changed! Not connecting.",
+        "  trusted until now: " + change.pinned(),
+        "  presented now:     " + change.presented(),
+        change.risk(),
+        "If the server's admin confirms the new fingerprint, run again with " + acceptOption(change.kind()) + ".");
+  }
+
+  String keyAccepted(ServerKeyChange change) {
+    return "* accepted the new " + change.kind().noun() + " of " + change.server() + ": " + change.presented();
+  }
+
+  private static String acceptOption(ServerKeyChange.Kind kind) {
+    return switch (kind) {
+      case CERTIFICATE -> ConsoleClient.ACCEPT_NEW_CERTIFICATE;
+      case IDENTITY -> ConsoleClient.ACCEPT_NEW_IDENTITY;
+    };
   }
 
   /** "* link: TLS, certificate SHA-256 3A:F1:…" or "* link: plain text (not encrypted)". */

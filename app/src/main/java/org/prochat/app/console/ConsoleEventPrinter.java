@@ -33,6 +33,11 @@ final class ConsoleEventPrinter implements ChatListener {
   }
 
   @Override
+  public void onServerIdentity(String fingerprint, boolean firstContact) {
+    lines.accept(format.serverIdentity(fingerprint, firstContact));
+  }
+
+  @Override
   public void onWelcome(Welcome welcome, String askedNick) {
     lines.accept(format.welcome(welcome, askedNick));
   }

@@ -1,5 +1,6 @@
 package org.prochat.app.gui;
 
+import java.nio.file.Path;
 import java.time.InstantSource;
 import java.time.ZoneId;
 import java.util.Objects;
@@ -25,8 +26,11 @@ import org.prochat.app.gui.theme.ThemeStyles;
 import org.prochat.app.gui.whisper.ControlsFxWhisperNotifier;
 import org.prochat.app.gui.whisper.WhisperNotifier;
 import org.prochat.app.gui.whisper.WhisperWindows;
+import org.prochat.app.trust.PinnedKeys;
+import org.prochat.app.trust.ProfileTrust;
 import org.prochat.client.ChatClient;
 import org.prochat.client.ChatClientOptions;
+import org.prochat.client.ClientTrust;
 
 /**
  * One run of the desktop app: the connect dialog, then the room's window with its whisper windows,
@@ -53,7 +57,9 @@ public final class DesktopApp {
 
   /**
    * @param localAddress the nickname offered by "use my local IP address as name"
-   * @param clientOptions how the chat client runs; the dialog decides its peer node
+   * @param clientOptions how the chat client runs; the dialog decides its peer node. Its {@link
+   *     ChatClientOptions#trust() trust} is required: the user's pins and whisper key, loaded before
+   *     the JavaFX thread needs them ({@link ProfileTrust#load})
    * @param onExit runs once the user has left (or closed the dialog without connecting)
    */
   public DesktopApp(SettingsStore store, DesktopPrefill prefill, String localAddress, ChatClientOptions clientOptions,
@@ -62,15 +68,21 @@ public final class DesktopApp {
     this.prefill = Objects.requireNonNull(prefill, "prefill");
     this.localAddress = Objects.requireNonNull(localAddress, "localAddress");
     this.clientOptions = Objects.requireNonNull(clientOptions, "clientOptions");
+    Objects.requireNonNull(clientOptions.trust(), "clientOptions.trust()");
     this.notifier = Objects.requireNonNull(notifier, "notifier");
     this.onExit = Objects.requireNonNull(onExit, "onExit");
   }
 
-  /** The app as a user gets it: ControlsFX notifications, a client that comes back after a coordinator restart. */
-  public static DesktopApp standard(SettingsStore store, DesktopPrefill prefill, String localAddress, Runnable onExit) {
+  /**
+   * The app as a user gets it: ControlsFX notifications, a client that comes back after a coordinator
+   * restart, with the user's pins and whisper key.
+   */
+  public static DesktopApp standard(SettingsStore store, DesktopPrefill prefill, String localAddress, ClientTrust trust,
+      Runnable onExit) {
     // A desktop user stays in the room across a coordinator restart: the app keeps trying, as after a lost link.
-    return new DesktopApp(store, prefill, localAddress, ChatClientOptions.DEFAULTS.withReconnectAfterShutdown(true),
-        new ControlsFxWhisperNotifier(), onExit);
+    return new DesktopApp(store, prefill, localAddress,
+        ChatClientOptions.DEFAULTS.withReconnectAfterShutdown(true).withTrust(trust), new ControlsFxWhisperNotifier(),
+        onExit);
   }
 
   /** Shows the connect dialog. */
@@ -79,7 +91,7 @@ public final class DesktopApp {
     styles = new ThemeStyles(settings.theme());
     styles.themeProperty().addListener((property, was, theme) -> store.save(store.load().withTheme(theme)));
     ConnectDialogViewModel model = new ConnectDialogViewModel(store, settings, localAddress, this::connect,
-        Platform::runLater);
+        Platform::runLater, new PinnedKeys(tlsPinFile(), clientOptions.trust().pins()));
     dialog = new ConnectDialogView(new Stage(), model, styles);
     dialog.stage().setOnCloseRequest(event -> {
       if (room == null) {
@@ -122,7 +134,7 @@ public final class DesktopApp {
     RoomViewModel model = new RoomViewModel(new ClientChatSession(client, request.peer() != null), context, notifier,
         this::leave);
     ChatClient.connect(request.server(), request.nick(), new UiThreadChatListener(model, batcher),
-            clientOptions.withPeer(request.peer()).withTlsPinFile(SettingsLocation.tlsPinFileNextTo(store.file())))
+            clientOptions.withPeer(request.peer()).withTlsPinFile(tlsPinFile()))
         .whenComplete((connected, failure) -> {
           if (failure != null) {
             client.completeExceptionally(failure);
@@ -135,6 +147,10 @@ public final class DesktopApp {
       openRoom(model, connected.nick() + " @ " + request.server());
       return connected;
     }, batcher);
+  }
+
+  private Path tlsPinFile() {
+    return SettingsLocation.tlsPinFileNextTo(store.file());
   }
 
   private void openRoom(RoomViewModel model, String title) {

@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,9 +20,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.prochat.app.testkit.LiveCoordinator;
 import org.prochat.app.testkit.RecordingListener;
 import org.prochat.app.testkit.RecordingListener.Seen;
+import org.prochat.app.trust.ProfileTrust;
+import org.prochat.app.trust.ServerKeyChange;
 import org.prochat.client.ChatClient;
 import org.prochat.client.ChatClientOptions;
+import org.prochat.client.ClientTrust;
 import org.prochat.client.ServerAddress;
+import org.prochat.crypto.IdentityKey;
+import org.prochat.crypto.PublicKeys;
 import org.prochat.protocol.Leave;
 import org.prochat.protocol.Message;
 
@@ -156,12 +163,78 @@ class ConsoleClientTest {
     }
   }
 
+  @Test
+  void theCoordinatorsFingerprintIsPrintedPinnedOnFirstContactAndMatchedOnTheNextRun(@TempDir Path profile)
+      throws Exception {
+    String fingerprint = coordinator.identity().fingerprint();
+
+    RunningConsole first = console(coordinator.address(), "alice", ProfileTrust.load(settingsIn(profile)), Set.of());
+    first.awaitLine(Pattern.quote("* coordinator identity " + fingerprint + " (first contact: pinned)"));
+    first.endInput();
+    assertThat(first.awaitExit()).isZero();
+    RunningConsole next = console(coordinator.address(), "alice", ProfileTrust.load(settingsIn(profile)), Set.of());
+
+    next.awaitLine(Pattern.quote("* coordinator identity " + fingerprint + " (matches the pinned one)"));
+    next.endInput();
+    assertThat(next.awaitExit()).isZero();
+  }
+
+  @Test
+  void aChangedIdentityIsRefusedWithAWarningShowingBothFingerprintsAndStatus1(@TempDir Path profile) throws Exception {
+    String other = pinAnotherIdentity(profile);
+
+    RunningConsole alice = console(coordinator.address(), "alice", ProfileTrust.load(settingsIn(profile)), Set.of());
+
+    assertThat(alice.awaitExit()).isEqualTo(1);
+    assertThat(alice.errLines()).first().asString().isEqualTo("prochat-app: WARNING: the identity of the coordinator at "
+        + coordinator.address() + " has changed! Not connecting.");
+    assertThat(String.join("\n", alice.errLines())).contains("trusted until now: " + PublicKeys.fingerprint(other),
+        "presented now:     " + coordinator.identity().fingerprint(), "run again with --accept-new-identity");
+    assertThat(alice.outLines()).noneMatch(line -> line.startsWith("* you are"));
+    assertThat(ProfileTrust.load(settingsIn(profile)).pins().pinned(coordinator.address())).contains(other);
+  }
+
+  @Test
+  void anAcceptedNewIdentityIsPinnedInPlaceOfTheOldAndTheConsoleConnects(@TempDir Path profile) throws Exception {
+    pinAnotherIdentity(profile);
+
+    RunningConsole alice = console(coordinator.address(), "alice", ProfileTrust.load(settingsIn(profile)),
+        Set.of(ServerKeyChange.Kind.IDENTITY));
+
+    alice.awaitLine(Pattern.quote("* accepted the new identity of " + coordinator.address() + ": "
+        + coordinator.identity().fingerprint()));
+    // The refused attempt was welcomed before it checked the identity: the coordinator keeps that
+    // session through its grace period, so the name may still be taken by it.
+    alice.awaitLine("\\* you are alice(\\d+ \\(alice was taken\\))?");
+    alice.endInput();
+    assertThat(alice.awaitExit()).isZero();
+    assertThat(ProfileTrust.load(settingsIn(profile)).pins().pinned(coordinator.address()))
+        .contains(coordinator.identity().publicKey());
+  }
+
+  /** As if this user had met another coordinator at the same address before; returns its key. */
+  private String pinAnotherIdentity(Path profile) throws Exception {
+    String other = IdentityKey.generate().publicKey();
+    ProfileTrust.load(settingsIn(profile)).pins().pin(coordinator.address(), other);
+    return other;
+  }
+
+  private static Path settingsIn(Path profile) {
+    return profile.resolve("settings.properties");
+  }
+
   private RunningConsole console(ServerAddress server, String nick) {
     return new RunningConsole(streams -> client(streams, ConsoleClient.DEFAULT_DRAIN_TIMEOUT).run(server, nick));
   }
 
+  private RunningConsole console(ServerAddress server, String nick, ClientTrust trust,
+      Set<ServerKeyChange.Kind> accepted) {
+    return new RunningConsole(streams -> new ConsoleClient(streams, ChatClientOptions.DEFAULTS.withTrust(trust),
+        ConsoleClient.DEFAULT_DRAIN_TIMEOUT, ZoneId.systemDefault(), accepted).run(server, nick));
+  }
+
   private static ConsoleClient client(ConsoleStreams streams, Duration drainTimeout) {
-    return new ConsoleClient(streams, ChatClientOptions.DEFAULTS, drainTimeout, ZoneId.systemDefault(), false);
+    return new ConsoleClient(streams, ChatClientOptions.DEFAULTS, drainTimeout, ZoneId.systemDefault(), Set.of());
   }
 
   private ChatClient join(String nick, RecordingListener listener) {

@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.prochat.app.trust.ServerKeyChange;
 import org.prochat.client.LinkSecurity;
+import org.prochat.client.ServerAddress;
 import org.prochat.protocol.ErrorCode;
 import org.prochat.protocol.ErrorFrame;
 import org.prochat.protocol.FrameCodec;
@@ -95,5 +97,35 @@ class ConsoleEventFormatterTest {
     assertThat(format.linkSecurity(new LinkSecurity(true, fingerprint)))
         .isEqualTo("* link: TLS, certificate SHA-256 3A:F1:00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99:AA:BB:CC:09");
     assertThat(format.linkSecurity(LinkSecurity.PLAIN)).isEqualTo("* link: plain text (not encrypted)");
+  }
+
+  @Test
+  void theCoordinatorsIdentitySaysWhetherItWasPinnedNowOrMatchedThePin() {
+    assertThat(format.serverIdentity("3f:a0:11", true)).isEqualTo("* coordinator identity 3f:a0:11 (first contact: pinned)");
+    assertThat(format.serverIdentity("3f:a0:11", false)).isEqualTo("* coordinator identity 3f:a0:11 (matches the pinned one)");
+  }
+
+  @Test
+  void aChangedIdentityIsALoudWarningWithBothFingerprintsAndTheOptionThatAcceptsIt() {
+    ServerKeyChange change = new ServerKeyChange(ServerKeyChange.Kind.IDENTITY, new ServerAddress("chat.lan", 9090),
+        "3f:a0:11", "9b:07:22", () -> {});
+
+    assertThat(format.keyChanged(change).lines()).containsExactly(
+        "WARNING: the identity of the coordinator at chat.lan:9090 has changed! Not connecting.",
+        "  trusted until now: 3f:a0:11",
+        "  presented now:     9b:07:22",
+        "The coordinator may have been reinstalled, or someone may be impersonating it.",
+        "If the server's admin confirms the new fingerprint, run again with --accept-new-identity.");
+    assertThat(format.keyAccepted(change)).isEqualTo("* accepted the new identity of chat.lan:9090: 9b:07:22");
+  }
+
+  @Test
+  void aChangedCertificateNamesItsOwnOption() {
+    ServerKeyChange change = new ServerKeyChange(ServerKeyChange.Kind.CERTIFICATE, new ServerAddress("chat.lan", 9090),
+        "3A:F1", "0C:22", () -> {});
+
+    assertThat(format.keyChanged(change).lines()).first().isEqualTo(
+        "WARNING: the certificate of chat.lan:9090 has changed! Not connecting.");
+    assertThat(format.keyChanged(change)).endsWith("run again with --accept-new-certificate.");
   }
 }

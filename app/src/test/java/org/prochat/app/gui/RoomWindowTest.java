@@ -30,6 +30,18 @@ class RoomWindowTest extends CoordinatedWindowTest {
   }
 
   @Test
+  void theStatusBarsSecurityDetailShowsTheCoordinatorsIdentity() throws Exception {
+    String fingerprint = coordinator.identity().fingerprint();
+    try (RunningApp alice = RunningApp.join(dir.resolve("alice"), coordinator.address(), "alice")) {
+      Label security = alice.robot().from(alice.awaitRoom().stage().getScene().getRoot()).lookup(".status-security")
+          .queryAs(Label.class);
+
+      await().atMost(RunningApp.PATIENCE).until(() -> RunningApp.onFx(() -> security.getTooltip().getText()),
+          detail -> detail.startsWith("Coordinator identity " + fingerprint + " (new: trusted from now on)"));
+    }
+  }
+
+  @Test
   void theUserListFollowsJoinsAndLeaves() {
     try (RunningApp alice = RunningApp.join(dir.resolve("alice"), coordinator.address(), "alice")) {
       ChatClient bob = ChatClient.connect(coordinator.address(), "bob", new RecordingListener()).join();

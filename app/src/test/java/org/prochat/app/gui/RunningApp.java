@@ -2,6 +2,8 @@ package org.prochat.app.gui;
 
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -20,6 +22,7 @@ import org.prochat.app.gui.room.RoomWindow;
 import org.prochat.app.gui.settings.AppSettings;
 import org.prochat.app.gui.settings.SettingsStore;
 import org.prochat.app.gui.whisper.WhisperWindow;
+import org.prochat.app.trust.ProfileTrust;
 import org.prochat.client.ChatClientOptions;
 import org.prochat.client.ServerAddress;
 import org.testfx.api.FxRobot;
@@ -54,10 +57,19 @@ public final class RunningApp implements AutoCloseable {
     return start(settingsDir, prefill, ChatClientOptions.DEFAULTS);
   }
 
-  /** Starts an app whose chat client runs with {@code options}. */
+  /**
+   * Starts an app whose chat client runs with {@code options}; without trust in them, with the pins
+   * and whisper key kept in {@code settingsDir}, as the app keeps them in the user's profile.
+   */
   public static RunningApp start(Path settingsDir, DesktopPrefill prefill, ChatClientOptions options) {
     SettingsStore store = new SettingsStore(settingsDir.resolve("settings.properties"), AppSettings.defaults("tester"));
-    RunningApp running = onFx(() -> new RunningApp(store, prefill, options));
+    ChatClientOptions trusting;
+    try {
+      trusting = options.trust() != null ? options : options.withTrust(ProfileTrust.load(store.file()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    RunningApp running = onFx(() -> new RunningApp(store, prefill, trusting));
     onFx(() -> {
       running.app.start();
       return null;

@@ -1,19 +1,23 @@
 package org.prochat.app.testkit;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
 import org.prochat.client.ServerAddress;
+import org.prochat.crypto.IdentityKey;
 import org.prochat.server.Coordinator;
 import org.prochat.server.CoordinatorSettings;
 
 /** A real coordinator on an ephemeral loopback port, with its store in a test's temporary folder. */
 public final class LiveCoordinator implements AutoCloseable {
   private final Coordinator coordinator;
+  private final Path dataDir;
   private boolean closed;
 
-  private LiveCoordinator(Coordinator coordinator) {
+  private LiveCoordinator(Coordinator coordinator, Path dataDir) {
     this.coordinator = coordinator;
+    this.dataDir = dataDir;
   }
 
   /** Starts one and returns when it accepts connections. */
@@ -28,7 +32,12 @@ public final class LiveCoordinator implements AutoCloseable {
         .chatPort(0)
         .httpPort(0)
         .wsPort(0)
-        .statsInterval(Duration.ZERO)).build()));
+        .statsInterval(Duration.ZERO)).build()), dataDir);
+  }
+
+  /** Its identity, as kept in its data dir: what clients must pin and show. */
+  public IdentityKey identity() throws IOException {
+    return IdentityKey.loadOrCreate(dataDir.resolve(Coordinator.IDENTITY_FILE));
   }
 
   /** The coordinator itself, for its stats and room. */

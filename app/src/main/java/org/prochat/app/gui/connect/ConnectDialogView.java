@@ -22,7 +22,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.prochat.app.gui.theme.ThemeStyles;
 import org.prochat.app.gui.theme.WindowIcons;
-import org.prochat.client.ServerCertificateChangedException;
+import org.prochat.app.trust.ServerKeyChange;
 
 /**
  * The connect dialog: nickname (or "use my local IP address as name"), server, "let my computer relay
@@ -94,23 +94,29 @@ public final class ConnectDialogView {
     stage.setTitle("ProChat — connect");
     WindowIcons.applyTo(stage);
     stage.setResizable(false);
-    model.certificateChangeProperty().addListener((property, was, change) -> {
+    model.keyChangeProperty().addListener((property, was, change) -> {
       if (change != null) {
-        warnCertificateChanged(model, change);
+        warnKeyChanged(model, change);
       }
     });
   }
 
-  /** A changed certificate may be an attack: the user must accept the new one knowingly, or not at all. */
-  private void warnCertificateChanged(ConnectDialogViewModel model, ServerCertificateChangedException change) {
-    ButtonType accept = new ButtonType("Trust the new certificate and connect", ButtonBar.ButtonData.OK_DONE);
+  /** A changed key may be an attack: the user must accept the new one knowingly, or not at all. */
+  private void warnKeyChanged(ConnectDialogViewModel model, ServerKeyChange change) {
+    String noun = change.kind().noun();
+    ButtonType accept = new ButtonType("Trust the new " + noun + " and connect", ButtonBar.ButtonData.OK_DONE);
     Alert warning = new Alert(Alert.AlertType.WARNING, "", accept, ButtonType.CANCEL);
     warning.initOwner(stage);
-    warning.setTitle("ProChat — certificate changed");
-    warning.setHeaderText("The certificate of " + change.server() + " has changed");
-    warning.setContentText("Someone may be between you and the server. Connect only if the server's admin confirms"
-        + " the new certificate.\n\nTrusted until now:\n" + change.pinned() + "\n\nPresented now:\n" + change.presented());
-    warning.showAndWait().filter(accept::equals).ifPresent(chosen -> model.acceptNewCertificate());
+    warning.getDialogPane().setId("key-change-warning");
+    warning.setTitle("ProChat — " + noun + " changed");
+    String subject = change.subject();
+    warning.setHeaderText(Character.toUpperCase(subject.charAt(0)) + subject.substring(1) + " has changed");
+    // Enter must not accept a key that may be an attacker's: the safe answer is the default one.
+    ((Button) warning.getDialogPane().lookupButton(accept)).setDefaultButton(false);
+    ((Button) warning.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+    warning.setContentText(change.risk() + " Connect only if the server's admin confirms the new fingerprint."
+        + "\n\nTrusted until now:\n" + change.pinned() + "\n\nPresented now:\n" + change.presented());
+    warning.showAndWait().filter(accept::equals).ifPresent(chosen -> model.acceptNewKey());
   }
 
   public Stage stage() {

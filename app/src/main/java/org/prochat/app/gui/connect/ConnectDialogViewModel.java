@@ -21,12 +21,11 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.prochat.app.gui.settings.AppSettings;
-import org.prochat.app.gui.settings.SettingsLocation;
 import org.prochat.app.gui.settings.SettingsStore;
+import org.prochat.app.trust.PinnedKeys;
+import org.prochat.app.trust.ServerKeyChange;
 import org.prochat.client.ChatRefusedException;
 import org.prochat.client.ServerAddress;
-import org.prochat.client.ServerCertificateChangedException;
-import org.prochat.client.TlsPinStore;
 import org.prochat.node.PeerNodeOptions;
 import org.prochat.protocol.NicknameRules;
 import org.prochat.protocol.Violation;
@@ -57,22 +56,24 @@ public final class ConnectDialogViewModel {
   private final BooleanBinding valid;
   private final ReadOnlyBooleanWrapper connecting = new ReadOnlyBooleanWrapper(this, "connecting");
   private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure", "");
-  private final ReadOnlyObjectWrapper<ServerCertificateChangedException> certificateChange =
-      new ReadOnlyObjectWrapper<>(this, "certificateChange");
+  private final PinnedKeys pinnedKeys;
+  private final ReadOnlyObjectWrapper<ServerKeyChange> keyChange = new ReadOnlyObjectWrapper<>(this, "keyChange");
 
   /**
    * @param initial what the fields start with (remembered settings, command-line values applied)
    * @param localAddress this computer's LAN address, the nickname when "use my local IP" is ticked
    * @param connector starts connecting; its future fails with the reason when it can't
    * @param ui runs the connect result's handling on the UI thread
+   * @param pinnedKeys where the connector's client pins servers' keys, to accept a changed one in
    */
   public ConnectDialogViewModel(SettingsStore store, AppSettings initial, String localAddress,
-      Function<ConnectRequest, CompletableFuture<?>> connector, Executor ui) {
+      Function<ConnectRequest, CompletableFuture<?>> connector, Executor ui, PinnedKeys pinnedKeys) {
     this.store = Objects.requireNonNull(store, "store");
     this.initial = Objects.requireNonNull(initial, "initial");
     this.localAddress = Objects.requireNonNull(localAddress, "localAddress");
     this.connector = Objects.requireNonNull(connector, "connector");
     this.ui = Objects.requireNonNull(ui, "ui");
+    this.pinnedKeys = Objects.requireNonNull(pinnedKeys, "pinnedKeys");
     nick = new SimpleStringProperty(this, "nick", initial.nick());
     useLocalAddress = new SimpleBooleanProperty(this, "useLocalAddress", initial.useLocalAddress());
     server = new SimpleStringProperty(this, "server", initial.server());
@@ -147,27 +148,27 @@ public final class ConnectDialogViewModel {
   }
 
   /**
-   * Set when the last attempt was refused because the server's certificate changed (the view warns
-   * and offers {@link #acceptNewCertificate}); null otherwise.
+   * Set when the last attempt was refused because the server's certificate or the coordinator's
+   * identity changed (the view warns and offers {@link #acceptNewKey}); null otherwise.
    */
-  public ReadOnlyObjectProperty<ServerCertificateChangedException> certificateChangeProperty() {
-    return certificateChange.getReadOnlyProperty();
+  public ReadOnlyObjectProperty<ServerKeyChange> keyChangeProperty() {
+    return keyChange.getReadOnlyProperty();
   }
 
   /**
-   * Trusts the server's new certificate from now on (the user checked it with the server's admin)
-   * and connects again. Does nothing unless {@link #certificateChangeProperty()} is set.
+   * Trusts the server's new key from now on (the user checked it with the server's admin) and
+   * connects again. Does nothing unless {@link #keyChangeProperty()} is set.
    */
-  public void acceptNewCertificate() {
-    ServerCertificateChangedException change = certificateChange.get();
+  public void acceptNewKey() {
+    ServerKeyChange change = keyChange.get();
     if (change == null) {
       return;
     }
-    certificateChange.set(null);
+    keyChange.set(null);
     try {
-      TlsPinStore.open(SettingsLocation.tlsPinFileNextTo(store.file())).accept(change);
+      change.accept();
     } catch (IOException e) {
-      failure.set("Cannot remember the new certificate: " + e.getMessage() + ".");
+      failure.set("Cannot remember the new " + change.kind().noun() + ": " + e.getMessage() + ".");
       return;
     }
     connect();
@@ -193,7 +194,7 @@ public final class ConnectDialogViewModel {
           connecting.set(false);
           if (problem != null) {
             failure.set(describe(address, problem));
-            certificateChange.set(unwrap(problem) instanceof ServerCertificateChangedException change ? change : null);
+            keyChange.set(pinnedKeys.changeBehind(problem).orElse(null));
           }
         }, ui);
   }

@@ -214,6 +214,11 @@ public final class RoomViewModel implements ChatListener {
   }
 
   @Override
+  public void onServerIdentity(String fingerprint, boolean firstContact) {
+    status.identified(fingerprint, firstContact);
+  }
+
+  @Override
   public void onLinkSecurity(LinkSecurity security) {
     status.secured(security);
   }

@@ -13,7 +13,8 @@ import org.prochat.client.LinkSecurity;
 
 /**
  * What the status bar says: the connection state (with a countdown while reconnecting), the route to
- * the coordinator with its round trip ("direct · 2 ms", "via bob · 3 ms"), and how many users this
+ * the coordinator with its round trip ("direct · 2 ms", "via bob · 3 ms"), how the link is protected
+ * (with the coordinator's identity and the certificate in the detail), and how many users this
  * computer relays for.
  *
  * <p>The countdown and the measurements are pulled, not pushed: the view calls {@link #tick()} and
@@ -31,6 +32,8 @@ public final class StatusBarViewModel {
   private final ReadOnlyStringWrapper relayText = new ReadOnlyStringWrapper(this, "relayText", "");
   private final ReadOnlyStringWrapper securityText = new ReadOnlyStringWrapper(this, "securityText", "");
   private final ReadOnlyStringWrapper securityDetail = new ReadOnlyStringWrapper(this, "securityDetail", "");
+  private String identityLine = "";
+  private String linkLine = "";
   private String nick = "";
   private String disconnectReason = "";
   private String parentNick;
@@ -69,7 +72,10 @@ public final class StatusBarViewModel {
     return securityText.getReadOnlyProperty();
   }
 
-  /** For a tooltip: the certificate's fingerprint, or that the link is not encrypted. */
+  /**
+   * For a tooltip: the coordinator's identity fingerprint (for the user to compare with the admin's),
+   * and the certificate's fingerprint or that the link is not encrypted; one line each.
+   */
   public ReadOnlyStringProperty securityDetailProperty() {
     return securityDetail.getReadOnlyProperty();
   }
@@ -77,8 +83,23 @@ public final class StatusBarViewModel {
   /** @param security how the link the client now speaks through is protected */
   void secured(LinkSecurity security) {
     securityText.set(security.tls() ? "TLS" : "plain");
-    securityDetail.set(security.tls() ? "Encrypted (TLS); certificate SHA-256 " + security.fingerprint()
-        : "Not encrypted: anyone on the network can read this link");
+    linkLine = security.tls() ? "Encrypted (TLS); certificate SHA-256 " + security.fingerprint()
+        : "Not encrypted: anyone on the network can read this link";
+    updateSecurityDetail();
+  }
+
+  /**
+   * @param fingerprint the coordinator's identity fingerprint
+   * @param firstContact true when it was pinned just now, false when it matched the pinned one
+   */
+  void identified(String fingerprint, boolean firstContact) {
+    identityLine = "Coordinator identity " + fingerprint
+        + (firstContact ? " (new: trusted from now on)" : " (the one trusted before)");
+    updateSecurityDetail();
+  }
+
+  private void updateSecurityDetail() {
+    securityDetail.set((identityLine + "\n" + linkLine).strip()); // either may not be known yet
   }
 
   void connected(String newNick) {

@@ -30,6 +30,11 @@ public final class UiThreadChatListener implements ChatListener {
   }
 
   @Override
+  public void onServerIdentity(String fingerprint, boolean firstContact) {
+    ui.execute(() -> delegate.onServerIdentity(fingerprint, firstContact));
+  }
+
+  @Override
   public void onWelcome(Welcome welcome, String askedNick) {
     ui.execute(() -> delegate.onWelcome(welcome, askedNick));
   }

@@ -12,14 +12,9 @@ public final class SettingsLocation {
   private SettingsLocation() {}
 
   /**
-   * The file with the TLS certificate pinned for each server, next to the settings file: the console
+   * The file with the TLS certificate pinned for each server, next to {@code settingsFile}: the console
    * and the desktop app share it, so a certificate accepted in one is trusted by the other.
    */
-  public static Path tlsPinFileForThisUser() {
-    return tlsPinFileNextTo(forThisUser());
-  }
-
-  /** The TLS pin file that goes with {@code settingsFile}. */
   public static Path tlsPinFileNextTo(Path settingsFile) {
     return settingsFile.resolveSibling(TLS_PIN_FILE_NAME);
   }

@@ -10,24 +10,34 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.prochat.app.gui.settings.AppSettings;
 import org.prochat.app.gui.settings.SettingsStore;
+import org.prochat.app.trust.PinnedKeys;
+import org.prochat.app.trust.ServerKeyChange;
 import org.prochat.client.ChatLinkException;
 import org.prochat.client.ChatRefusedException;
 import org.prochat.client.ServerAddress;
+import org.prochat.client.ServerKeyChangedException;
+import org.prochat.client.ServerKeyPins;
+import org.prochat.crypto.IdentityKey;
+import org.prochat.crypto.PublicKeys;
 import org.prochat.protocol.ErrorCode;
 import org.prochat.protocol.ErrorFrame;
 
 class ConnectDialogViewModelTest {
+  private static final String OLD_KEY = IdentityKey.generate().publicKey();
+  private static final String NEW_KEY = IdentityKey.generate().publicKey();
+
   @TempDir
   Path dir;
 
   private final List<ConnectRequest> requests = new ArrayList<>();
   private CompletableFuture<Object> answer = new CompletableFuture<>();
+  private final ServerKeyPins identities = ServerKeyPins.inMemory();
 
   private ConnectDialogViewModel dialog(SettingsStore store) {
     return new ConnectDialogViewModel(store, store.load(), "192.168.1.20", request -> {
       requests.add(request);
       return answer;
-    }, Runnable::run);
+    }, Runnable::run, new PinnedKeys(dir.resolve("tls-pins"), identities));
   }
 
   private SettingsStore store() {
@@ -143,5 +153,56 @@ class ConnectDialogViewModelTest {
     answer.completeExceptionally(new ChatLinkException("connection refused"));
 
     assertThat(dialog.failureProperty().get()).isEqualTo("Cannot connect to chat.lan:9090: connection refused.");
+  }
+
+  @Test
+  void aChangedIdentityIsOfferedForAcceptingAndAcceptingPinsTheNewKeyAndConnectsAgain() {
+    ConnectDialogViewModel dialog = dialog(store());
+    dialog.serverProperty().set("chat.lan");
+    ServerAddress server = new ServerAddress("chat.lan", 9090);
+    identities.pin(server, OLD_KEY);
+
+    dialog.connect();
+    answer.completeExceptionally(new ServerKeyChangedException(server, OLD_KEY, NEW_KEY));
+
+    ServerKeyChange change = dialog.keyChangeProperty().get();
+    assertThat(change.kind()).isEqualTo(ServerKeyChange.Kind.IDENTITY);
+    assertThat(change.pinned()).isEqualTo(PublicKeys.fingerprint(OLD_KEY));
+    assertThat(change.presented()).isEqualTo(PublicKeys.fingerprint(NEW_KEY));
+    assertThat(dialog.failureProperty().get()).contains("different identity");
+    answer = new CompletableFuture<>();
+
+    dialog.acceptNewKey();
+
+    assertThat(identities.pinned(server)).contains(NEW_KEY);
+    assertThat(requests).hasSize(2);
+    assertThat(dialog.keyChangeProperty().get()).isNull();
+  }
+
+  @Test
+  void aChangedIdentityNotAcceptedStaysRefused() {
+    ConnectDialogViewModel dialog = dialog(store());
+    dialog.serverProperty().set("chat.lan");
+    ServerAddress server = new ServerAddress("chat.lan", 9090);
+    identities.pin(server, OLD_KEY);
+
+    dialog.connect();
+    answer.completeExceptionally(new ServerKeyChangedException(server, OLD_KEY, NEW_KEY));
+
+    assertThat(dialog.keyChangeProperty().get()).isNotNull();
+    assertThat(identities.pinned(server)).contains(OLD_KEY);
+    assertThat(requests).hasSize(1);
+  }
+
+  @Test
+  void aFailureOtherThanAChangedKeyOffersNothingToAccept() {
+    ConnectDialogViewModel dialog = dialog(store());
+
+    dialog.connect();
+    answer.completeExceptionally(new ChatLinkException("connection refused"));
+    dialog.acceptNewKey();
+
+    assertThat(dialog.keyChangeProperty().get()).isNull();
+    assertThat(requests).hasSize(1);
   }
 }

@@ -67,4 +67,17 @@ class StatusBarViewModelTest {
     status.secured(LinkSecurity.PLAIN);
     assertThat(status.securityTextProperty().get()).isEqualTo("plain");
   }
+
+  @Test
+  void theDetailShowsTheCoordinatorsIdentityAboveTheLinksProtection() {
+    status.identified("3f:a0:11", true);
+    assertThat(status.securityDetailProperty().get()).isEqualTo("Coordinator identity 3f:a0:11 (new: trusted from now on)");
+
+    status.secured(LinkSecurity.PLAIN);
+    status.identified("3f:a0:11", false);
+
+    assertThat(status.securityDetailProperty().get()).isEqualTo("""
+        Coordinator identity 3f:a0:11 (the one trusted before)
+        Not encrypted: anyone on the network can read this link""");
+  }
 }
