@@ -29,10 +29,10 @@ public final class ServerKeyPins {
   /** Pins kept in {@code file} (read now, written on every change). */
   public static ServerKeyPins inFile(Path file) throws IOException {
     ServerKeyPins store = new ServerKeyPins(file);
-    if (Files.exists(file)) {
-      try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-        store.pins.load(in);
-      }
+    try {
+      store.readFile(store.pins);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
     return store;
   }
@@ -47,18 +47,34 @@ public final class ServerKeyPins {
     return Optional.ofNullable(pins.getProperty(name(server)));
   }
 
-  /** Trusts {@code key} for {@code server} from now on, in place of any earlier one. */
+  /**
+   * Trusts {@code key} for {@code server} from now on, in place of any earlier one. The file is read
+   * again first, so pins another app of the same user wrote meanwhile are kept.
+   */
   public synchronized void pin(ServerAddress server, String key) {
+    if (file != null) {
+      readFile(pins);
+    }
     pins.setProperty(name(server), key);
     if (file != null) {
       save();
     }
   }
 
+  private void readFile(Properties into) {
+    if (Files.exists(file)) {
+      try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        into.load(in);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
   private void save() {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
-      Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+      Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
       try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
         pins.store(out, "ProChat: coordinator identities you trust (host:port = key)");
       }

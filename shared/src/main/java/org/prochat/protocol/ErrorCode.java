@@ -53,8 +53,6 @@ public enum ErrorCode {
   @JsonProperty("connection_rate") CONNECTION_RATE,
   /** Nothing was heard on the link for too long. */
   @JsonProperty("timeout") TIMEOUT,
-  /** A session that seals its frames sent one that is not sealed, or whose seal does not check out. */
-  @JsonProperty("unauthenticated") UNAUTHENTICATED,
   /** This room's whispers are end-to-end encrypted: a whisper must come as a box. */
   @JsonProperty("e2e_required") E2E_REQUIRED,
   /** The link spoke plain text to a port that requires TLS; sent in plain text, then the link closes. */

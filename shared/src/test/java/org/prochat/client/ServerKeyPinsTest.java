@@ -26,4 +26,18 @@ class ServerKeyPinsTest {
     reread.pin(new ServerAddress("chat.example", 9090), "key-three");
     assertThat(ServerKeyPins.inFile(file).pinned(new ServerAddress("chat.example", 9090))).contains("key-three");
   }
+
+  @Test
+  void twoAppsOfOneUserKeepEachOthersPins() throws Exception {
+    Path file = dir.resolve("pins.properties");
+    ServerKeyPins console = ServerKeyPins.inFile(file);
+    ServerKeyPins desktop = ServerKeyPins.inFile(file);
+
+    console.pin(new ServerAddress("a.example", 9090), "key-a");
+    desktop.pin(new ServerAddress("b.example", 9090), "key-b");
+
+    ServerKeyPins reread = ServerKeyPins.inFile(file);
+    assertThat(reread.pinned(new ServerAddress("a.example", 9090))).contains("key-a");
+    assertThat(reread.pinned(new ServerAddress("b.example", 9090))).contains("key-b");
+  }
 }
