@@ -23,6 +23,7 @@ import org.prochat.protocol.FrameCodec;
 import org.prochat.protocol.FrameDecodingException;
 import org.prochat.protocol.Message;
 import org.prochat.protocol.PrivateMessage;
+import org.prochat.protocol.Say;
 import org.prochat.protocol.Sealed;
 import org.prochat.server.overlay.OverlayLimits;
 
@@ -117,6 +118,22 @@ class DishonestProxyTest {
     assertThat(victim.heard.all(PrivateMessage.class)).extracting(PrivateMessage::text).containsOnlyOnce("just once, please");
     assertThat(texts(victim)).containsOnlyOnce("a public line, also once");
     assertThat(victim.seqs()).doesNotHaveDuplicates().isSorted();
+  }
+
+  @Test
+  void theProxyCanNeitherPostInSomeoneElsesNameNorReplayWhatTheySaid() throws Exception {
+    start(false);
+    String victimSid = victim.client.welcome().sid();
+    tap.planUp(frame -> frame instanceof Sealed sealed && sealed.sid().equals(victimSid)
+        ? List.of(frame, frame, new Say(victimSid, "forged-1", "victim says: mallory is great"))
+        : List.of(frame));
+
+    victim.client.say("an honest line").join();
+    bob.client.say("a line after it").join();
+
+    bob.heard.awaitMessage("a line after it");
+    assertThat(texts(bob)).containsOnlyOnce("an honest line");
+    assertNeverShown("mallory is great");
   }
 
   @Test

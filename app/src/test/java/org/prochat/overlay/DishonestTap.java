@@ -15,10 +15,16 @@ import org.prochat.protocol.FrameCodec;
 final class DishonestTap implements RelayTap {
   private final ConcurrentLinkedQueue<String> captured = new ConcurrentLinkedQueue<>();
   private volatile Function<Frame, List<Frame>> plan = List::of;
+  private volatile Function<Frame, List<Frame>> upPlan = List::of;
 
   /** From now on, what goes down in place of each frame. */
   void plan(Function<Frame, List<Frame>> downward) {
     this.plan = downward;
+  }
+
+  /** From now on, what goes up in place of each frame. */
+  void planUp(Function<Frame, List<Frame>> upward) {
+    this.upPlan = upward;
   }
 
   /** Every frame this proxy relayed, both ways, as the bytes it saw. */
@@ -35,7 +41,7 @@ final class DishonestTap implements RelayTap {
   @Override
   public List<Frame> up(Frame frame) {
     capture(frame);
-    return List.of(frame);
+    return upPlan.apply(frame);
   }
 
   private void capture(Frame frame) {

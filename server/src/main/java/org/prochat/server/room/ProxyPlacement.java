@@ -171,8 +171,8 @@ final class ProxyPlacement {
       return;
     }
     proxy.record().reported(reporter.id(), report.kind());
-    log.warn("{} reports its proxy {}: {} ({}){}", reporter.nick(), proxy.nick(), report.kind(), report.count(),
-        proxy.record().avoided() ? "; no newcomer is placed below it any more" : "");
+    log.warn("{} reports its proxy {}: {} ({} reports about it so far){}", reporter.nick(), proxy.nick(),
+        report.kind(), proxy.record().reports(), proxy.record().avoided() ? "; no newcomer is placed below it any more" : "");
   }
 
   /** The session is gone for good. */
