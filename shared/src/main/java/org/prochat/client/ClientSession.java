@@ -305,7 +305,7 @@ final class ClientSession {
   /** Tells the coordinator what the proxy did (sealed, so the proxy can't forge such reports). */
   void report(Report report) {
     if (link != null && isOpen()) {
-      link.accept(new Report(sid(), report.proxy(), report.kind(), report.count()));
+      link.accept(new Report(sid(), report.proxy(), report.kind()));
     }
   }
 

@@ -42,7 +42,7 @@ final class ProxySuspicion {
   void forged() {
     if (parent != null) {
       distrusted.add(parent);
-      owed = new Report(null, parent, Report.Kind.FORGED, 1);
+      owed = new Report(null, parent, Report.Kind.FORGED);
     }
   }
 
@@ -51,7 +51,7 @@ final class ProxySuspicion {
     if (parent == null || nowNanos - attachedAt < SETTLING.toNanos()) {
       return Optional.empty();
     }
-    return Optional.of(new Report(null, parent, Report.Kind.DROPPED, 1));
+    return Optional.of(new Report(null, parent, Report.Kind.DROPPED));
   }
 
   /** The report owed since the last link, if any; it is owed no longer. */

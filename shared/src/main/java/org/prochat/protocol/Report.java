@@ -7,10 +7,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * now on. Sent sealed, so the proxy can't forge reports about others.
  *
  * @param proxy the session id of the proxy the client was attached to
- * @param kind what it saw
- * @param count how many times
+ * @param kind what it saw (once per report)
  */
-public record Report(String sid, String proxy, Kind kind, int count) implements Frame {
+public record Report(String sid, String proxy, Kind kind) implements Frame {
   /** What a client saw its proxy do. */
   public enum Kind {
     /** Events were missing on a link that stayed up; a replay from the coordinator filled the gap. */
@@ -22,8 +21,5 @@ public record Report(String sid, String proxy, Kind kind, int count) implements 
   public Report {
     FrameRules.required(proxy, "proxy");
     FrameRules.required(kind, "kind");
-    if (count < 1) {
-      throw new IllegalArgumentException("field 'count' must be at least 1");
-    }
   }
 }
