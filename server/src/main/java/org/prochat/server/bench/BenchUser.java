@@ -57,8 +57,7 @@ final class BenchUser implements ChatListener {
     EventLoopGroup loop = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("bench-" + nick, true),
         NioIoHandler.newFactory());
     BenchUser user = new BenchUser(latency, loop);
-    ChatClientOptions options = ChatClientOptions.DEFAULTS.withEventLoopGroup(loop)
-        .withPeer(relay ? PeerNodeOptions.defaults().withPort(0) : null);
+    ChatClientOptions options = SimulatedClientOptions.on(loop, relay ? PeerNodeOptions.defaults().withPort(0) : null);
     return ChatClient.connect(server, nick, user, options).thenApply(client -> {
       user.client = client;
       return user;

@@ -6,7 +6,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.prochat.client.ChatClient;
-import org.prochat.client.ChatClientOptions;
 import org.prochat.client.ChatListener;
 import org.prochat.client.ServerAddress;
 import org.prochat.protocol.Welcome;
@@ -37,7 +36,7 @@ final class ChurnNewcomer implements ChatListener {
   /** Starts joining as {@code nick} now; leaves {@code stay} after being placed. */
   static ChurnNewcomer join(ServerAddress server, String nick, EventLoopGroup loops, Duration stay) {
     ChurnNewcomer newcomer = new ChurnNewcomer();
-    newcomer.done = ChatClient.connect(server, nick, newcomer, ChatClientOptions.DEFAULTS.withEventLoopGroup(loops))
+    newcomer.done = ChatClient.connect(server, nick, newcomer, SimulatedClientOptions.on(loops, null))
         .handle((client, cannotJoin) -> {
           if (cannotJoin != null) {
             newcomer.failed("could not join: " + rootCause(cannotJoin).getMessage());
