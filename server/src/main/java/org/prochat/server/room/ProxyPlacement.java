@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
 final class ProxyPlacement {
   /** Candidates offered to one newcomer: enough to find a near one, few enough to probe quickly. */
   static final int MAX_CANDIDATES = 8;
-  /** Attaches a session may fail before it stays direct for good. */
+  /** Offers a session may miss (its proxy unreachable, or full by the time it answered) before it stays direct for good. */
   static final int MAX_ATTACH_TRIES = 3;
   private static final Logger log = LoggerFactory.getLogger(ProxyPlacement.class);
 
@@ -90,6 +90,12 @@ final class ProxyPlacement {
       }
     }
     Session parent = chooser.choose(measured);
+    if (parent == null && !rtts.results().isEmpty() && session.failedAttach() < MAX_ATTACH_TRIES) {
+      // It reached proxies, but newcomers probing at the same moment filled them first: offer the
+      // proxies with room now rather than keep it direct for good.
+      offer(session);
+      return;
+    }
     if (parent == null) {
       stayDirect(session);
       return;
