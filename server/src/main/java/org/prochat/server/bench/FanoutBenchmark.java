@@ -27,6 +27,14 @@ final class FanoutBenchmark {
       double generatorCpuPercent, double bytesPerBroadcast, long coordinatorRssBytes,
       FanoutVerifyCost verification) {
 
+    /**
+     * Deliveries per second of coordinator CPU, or -1 when its CPU is unknown: what one busy core
+     * would deliver, which moves less than deliveries per second when others share the machine.
+     */
+    double deliveriesPerCpuSecond() {
+      return coordinatorCpuPercent <= 0 ? -1 : deliveriesPerSecond / (coordinatorCpuPercent / 100);
+    }
+
     Result with(FanoutVerifyCost cost) {
       return new Result(plan, deliveriesPerSecond, latencyMicros, coordinatorCpuPercent, generatorCpuPercent,
           bytesPerBroadcast, coordinatorRssBytes, cost);

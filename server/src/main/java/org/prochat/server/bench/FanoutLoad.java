@@ -2,8 +2,6 @@ package org.prochat.server.bench;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
@@ -45,9 +43,6 @@ import org.prochat.protocol.Say;
 final class FanoutLoad implements AutoCloseable {
   /** Messages a sender may have unacknowledged at full speed. */
   static final int IN_FLIGHT = 64;
-  private static final byte[] PLAIN_MARK = "\"text\":\"fb ".getBytes(StandardCharsets.US_ASCII);
-  // Inside a chained frame's body string, the message's quotes are escaped.
-  private static final byte[] CHAINED_MARK = "\\\"text\\\":\\\"fb ".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] CHECKPOINT = "{\"type\":\"checkpoint\"".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] WELCOME = "{\"type\":\"welcome\"".getBytes(StandardCharsets.US_ASCII);
   /** Heartbeat of every simulated user, as real clients send it; silent links are dropped by the coordinator. */
@@ -63,7 +58,7 @@ final class FanoutLoad implements AutoCloseable {
   private final Queue<User> users = new ConcurrentLinkedQueue<>();
   private final String padding;
   private final boolean sealed;
-  private final ByteBuf mark;
+  private final FanoutTextMark mark;
   private final FanoutWitness witness;
 
   /**
@@ -73,7 +68,7 @@ final class FanoutLoad implements AutoCloseable {
   FanoutLoad(int size, boolean sealed) {
     this.padding = "x".repeat(Math.max(1, size - 24));
     this.sealed = sealed;
-    this.mark = Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(sealed ? CHAINED_MARK : PLAIN_MARK));
+    this.mark = sealed ? FanoutTextMark.CHAINED : FanoutTextMark.PLAIN;
     this.witness = sealed ? new FanoutWitness(loop.next()) : null;
   }
 
@@ -208,16 +203,8 @@ final class FanoutLoad implements AutoCloseable {
       if (witness != null) {
         witness.record(line);
       }
-      int at = ByteBufUtil.indexOf(mark, line);
-      if (at >= 0) {
-        long sent = 0;
-        for (int i = at + mark.readableBytes(); i < line.writerIndex(); i++) {
-          byte b = line.getByte(i);
-          if (b < '0' || b > '9') {
-            break;
-          }
-          sent = sent * 10 + (b - '0');
-        }
+      long sent = mark.sentNanos(line);
+      if (sent >= 0) {
         latency.recordValue(Math.max(0, (System.nanoTime() - sent) / 1000));
         deliveries.increment();
       } else if (FanoutLines.startsWith(line, CHECKPOINT)) {
