@@ -116,7 +116,7 @@ final class FanoutReport {
   }
 
   private static String fixed(double value, int decimals) {
-    return String.format(Locale.ROOT, "%,." + decimals + "f", value);
+    return value < 0 ? "n/a" : String.format(Locale.ROOT, "%,." + decimals + "f", value);
   }
 
   private static String ms(long micros) {

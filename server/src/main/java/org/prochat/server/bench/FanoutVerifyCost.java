@@ -42,9 +42,12 @@ record FanoutVerifyCost(double checkpointMicros, double hashMicros, double event
   /** Where the timed hashes go, so the JIT can't drop them as unused. */
   private static volatile byte hashSink;
 
-  /** What one delivered event costs to verify: its hash, and its share of a checkpoint's signature. */
+  /**
+   * What one delivered event costs to verify: its hash, and its share of a checkpoint's signature;
+   * -1 when the run delivered nothing.
+   */
   double perFrameMicros() {
-    return clientMicrosPerSecond() / eventsPerSecond;
+    return eventsPerSecond <= 0 ? -1 : clientMicrosPerSecond() / eventsPerSecond;
   }
 
   /** The share of one core a real client would spend verifying at these rates (100 = a core). */
