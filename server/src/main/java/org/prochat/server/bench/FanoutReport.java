@@ -30,7 +30,8 @@ final class FanoutReport {
         ownProcess ? "in its own process (a fresh one per run)" : "given by --target",
         Runtime.getRuntime().availableProcessors()));
     row(out, "", runs, r -> r.plan().sealed() ? "sealed" : "plain");
-    out.append(String.format(Locale.ROOT, "| %s |%s%n", "-".repeat(LABEL), (" " + "-".repeat(VALUE) + " |").repeat(runs.size())));
+    out.append(String.format(Locale.ROOT, "| %s |%s%n", "-".repeat(LABEL),
+        (" " + "-".repeat(VALUE) + " |").repeat(runs.size())));
     row(out, "deliveries per second", runs, r -> String.format(Locale.ROOT, "%,.0f", r.deliveriesPerSecond()));
     row(out, "latency p50 (ms)", runs, r -> ms(r.latencyMicros().getValueAtPercentile(50)));
     row(out, "latency p99 (ms)", runs, r -> ms(r.latencyMicros().getValueAtPercentile(99)));
@@ -79,8 +80,9 @@ final class FanoutReport {
     report.putObject("latencyMicros").put("p50", l.getValueAtPercentile(50)).put("p99", l.getValueAtPercentile(99))
         .put("p999", l.getValueAtPercentile(99.9)).put("max", l.getMaxValue());
     report.put("coordinatorCpuPercent", r.coordinatorCpuPercent())
-        .put("deliveriesPerCpuSecond", Math.round(r.deliveriesPerCpuSecond())).put("generatorCpuPercent", r.generatorCpuPercent())
-        .put("bytesPerBroadcast", Math.round(r.bytesPerBroadcast())).put("coordinatorRssBytes", r.coordinatorRssBytes());
+        .put("deliveriesPerCpuSecond", Math.round(r.deliveriesPerCpuSecond()))
+        .put("generatorCpuPercent", r.generatorCpuPercent()).put("bytesPerBroadcast", Math.round(r.bytesPerBroadcast()))
+        .put("coordinatorRssBytes", r.coordinatorRssBytes());
     FanoutVerifyCost v = r.verification();
     if (v != null) {
       report.putObject("verification").put("checkpointsPerSecond", v.checkpointsPerSecond())

@@ -31,7 +31,7 @@ class FanoutTextMarkTest {
     ByteBuf chained = line(new EventChain().append(message("fb 987654321 xxxx")));
 
     assertThat(FanoutTextMark.CHAINED.sentNanos(chained)).isEqualTo(987654321L);
-    assertThat(FanoutTextMark.PLAIN.sentNanos(chained)).as("the plain mark is not what a chained line holds").isEqualTo(-1);
+    assertThat(FanoutTextMark.PLAIN.sentNanos(chained)).as("a chained line holds the mark escaped").isEqualTo(-1);
   }
 
   @Test
