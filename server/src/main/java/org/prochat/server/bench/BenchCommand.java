@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.HdrHistogram.Recorder;
 import org.prochat.client.ServerAddress;
@@ -20,7 +22,9 @@ import picocli.CommandLine.Spec;
         + "Scenarios:%n"
         + "  fanout    users in one room, some posting: deliveries/s, latency, CPU,%n"
         + "            bytes per broadcast; the coordinator runs as a separate program%n"
-        + "            (or --target)%n"
+        + "            (or --target). --sealed: sealed sessions, and what verifying%n"
+        + "            the signed chain costs a client; --compare-sealed: plain, then%n"
+        + "            sealed, and their ratio%n"
         + "  idle      users connected and silent: coordinator heap and RSS per%n"
         + "            connection%n"
         + "  overlay   the same users all direct, then in the proxy tree, then a proxy%n"
@@ -84,6 +88,16 @@ public final class BenchCommand implements Callable<Integer> {
       description = "fanout with --target: its admin token, for its stats (bytes per broadcast).")
   String adminToken;
 
+  @Option(names = "--sealed",
+      description = "fanout: users offer a key exchange, so they get sealed sessions, chained events and"
+          + " signed checkpoints (not verified while measuring; the cost of verifying is timed after).")
+  boolean sealed;
+
+  @Option(names = "--compare-sealed",
+      description = "fanout: a plain run, then a sealed one, each with a fresh coordinator (not with --target:"
+          + " the same one), side by side with their ratio.")
+  boolean compareSealed;
+
   @Option(names = "--json", description = "Print one JSON object with the figures instead of a table (not overlay).")
   boolean json;
 
@@ -120,6 +134,9 @@ public final class BenchCommand implements Callable<Integer> {
     if (maxChildren < 0 || rootSlots < 1 || maxDepth < 1) {
       return "need --max-children >= 0, --root-slots >= 1, --max-depth >= 1";
     }
+    if ((sealed || compareSealed) && !scenario.equals("fanout")) {
+      return "--sealed and --compare-sealed are for fanout only";
+    }
     return switch (scenario) {
       case "fanout", "idle" -> senders < 1 || senders > clients ? "need 1 <= --senders <= --clients" : null;
       case "overlay" -> senders < 1 || senders >= clients || messages < 1
@@ -138,21 +155,26 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   private int fanout() throws Exception {
-    FanoutBenchmark.Plan plan = new FanoutBenchmark.Plan(clients, senders, rate, duration, size);
-    return withCoordinator(coordinator -> {
-      FanoutBenchmark.Result result = new FanoutBenchmark(plan).run(coordinator);
-      return json ? FanoutReport.json(result, target == null) : FanoutReport.table(result, target == null);
-    });
+    List<FanoutBenchmark.Result> results = new ArrayList<>();
+    for (boolean sealedRun : compareSealed ? List.of(false, true) : List.of(sealed)) {
+      FanoutBenchmark.Plan plan = new FanoutBenchmark.Plan(clients, senders, rate, duration, size, sealedRun);
+      int status = withCoordinator(coordinator -> results.add(new FanoutBenchmark(plan).run(coordinator)));
+      if (status != 0) {
+        return status;
+      }
+    }
+    print(json ? FanoutReport.json(results, target == null) : FanoutReport.table(results, target == null));
+    return 0;
   }
 
   private int idle() throws Exception {
     return withCoordinator(coordinator -> {
       IdleBenchmark.Result result = new IdleBenchmark(clients, duration).run(coordinator);
-      return json ? FanoutReport.idleJson(result) : FanoutReport.idleTable(result);
+      print(json ? FanoutReport.idleJson(result) : FanoutReport.idleTable(result));
     });
   }
 
-  /** Runs a scenario against the --target coordinator, or one started from this jar, and prints its report. */
+  /** Runs a scenario against the --target coordinator, or one started from this jar; 2 when neither can be had. */
   private int withCoordinator(Scenario scenario) throws Exception {
     CoordinatorProcess coordinator;
     if (target != null) {
@@ -171,14 +193,14 @@ public final class BenchCommand implements Callable<Integer> {
       coordinator = CoordinatorProcess.start(jar);
     }
     try (coordinator) {
-      print(scenario.run(coordinator));
+      scenario.run(coordinator);
     }
     return 0;
   }
 
-  /** One scenario against a coordinator, returning its report. */
+  /** One scenario against a coordinator. */
   private interface Scenario {
-    String run(CoordinatorProcess coordinator) throws Exception;
+    void run(CoordinatorProcess coordinator) throws Exception;
   }
 
   private OverlayLimits limits() {

@@ -1,6 +1,7 @@
 package org.prochat.server.bench;
 
 import java.lang.management.ManagementFactory;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 import tools.jackson.databind.JsonNode;
@@ -8,14 +9,37 @@ import tools.jackson.databind.JsonNode;
 /**
  * Fan-out: N users in one room, S of them posting; what the coordinator delivers per second, how
  * long a message takes to reach a user, and what that costs the coordinator and the generator.
+ * With sealed sessions, also how many checkpoints a user gets and what verifying would cost it.
  */
 final class FanoutBenchmark {
-  /** What to run: users, senders, aggregate rate (0 = as fast as acks allow), seconds measured, text size. */
-  record Plan(int clients, int senders, int rate, int seconds, int size) {}
+  /**
+   * What to run: users, senders, aggregate rate (0 = as fast as acks allow), seconds measured, text
+   * size, and whether the users have sealed sessions (then they get chained events and checkpoints).
+   */
+  record Plan(int clients, int senders, int rate, int seconds, int size, boolean sealed) {}
 
-  /** What came out. CPU shares are of one core (100 = one core busy); -1 where unknown. */
+  /**
+   * What came out. CPU shares are of one core (100 = one core busy); -1 where unknown.
+   *
+   * @param verification what verifying would cost a real client; null unless the plan is sealed
+   */
   record Result(Plan plan, double deliveriesPerSecond, Histogram latencyMicros, double coordinatorCpuPercent,
-      double generatorCpuPercent, double bytesPerBroadcast, long coordinatorRssBytes) {}
+      double generatorCpuPercent, double bytesPerBroadcast, long coordinatorRssBytes,
+      FanoutVerifyCost verification) {
+
+    /**
+     * Deliveries per second of coordinator CPU, or -1 when its CPU is unknown: what one busy core
+     * would deliver, which moves less than deliveries per second when others share the machine.
+     */
+    double deliveriesPerCpuSecond() {
+      return coordinatorCpuPercent <= 0 ? -1 : deliveriesPerSecond / (coordinatorCpuPercent / 100);
+    }
+
+    Result with(FanoutVerifyCost cost) {
+      return new Result(plan, deliveriesPerSecond, latencyMicros, coordinatorCpuPercent, generatorCpuPercent,
+          bytesPerBroadcast, coordinatorRssBytes, cost);
+    }
+  }
 
   /** Seconds of load before measuring, so connections, JIT and buffers have settled. */
   static final int WARM_UP_SECONDS = 3;
@@ -27,12 +51,16 @@ final class FanoutBenchmark {
   }
 
   Result run(CoordinatorProcess coordinator) throws InterruptedException {
-    try (FanoutLoad load = new FanoutLoad(plan.size())) {
+    Result measured;
+    double checkpointsPerUser;
+    List<byte[]> witnessed;
+    try (FanoutLoad load = new FanoutLoad(plan.size(), plan.sealed())) {
       load.connect(coordinator.host(), coordinator.chatPort(), plan.clients(), plan.senders());
       load.start(plan.rate());
       TimeUnit.SECONDS.sleep(WARM_UP_SECONDS); // warming up under load; not synchronisation
       load.latencySinceLastCall();
       long deliveriesBefore = load.deliveries();
+      long checkpointsBefore = load.checkpoints();
       double coordinatorCpuBefore = coordinator.cpuSeconds();
       double generatorCpuBefore = generatorCpuSeconds();
       JsonNode statsBefore = coordinator.stats();
@@ -46,11 +74,19 @@ final class FanoutBenchmark {
       double coordinatorCpu = coordinator.cpuSeconds();
       double generatorCpu = generatorCpuSeconds();
       JsonNode statsAfter = coordinator.stats();
-      return new Result(plan, delivered / elapsed, latency,
+      checkpointsPerUser = (load.checkpoints() - checkpointsBefore) / elapsed / plan.clients();
+      witnessed = load.witnessed();
+      measured = new Result(plan, delivered / elapsed, latency,
           coordinatorCpuBefore < 0 ? -1 : (coordinatorCpu - coordinatorCpuBefore) / elapsed * 100,
           (generatorCpu - generatorCpuBefore) / elapsed * 100,
-          bytesPerBroadcast(statsBefore, statsAfter), coordinator.residentBytes());
+          bytesPerBroadcast(statsBefore, statsAfter), coordinator.residentBytes(), null);
     }
+    if (!plan.sealed()) {
+      return measured;
+    }
+    // Timed once the load has stopped, so the generator's own work does not stretch the timings.
+    return measured.with(FanoutVerifyCost.measure(witnessed, measured.deliveriesPerSecond() / plan.clients(),
+        checkpointsPerUser));
   }
 
   private static double bytesPerBroadcast(JsonNode before, JsonNode after) {

@@ -2,8 +2,6 @@ package org.prochat.server.bench;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
@@ -26,12 +24,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
+import org.prochat.protocol.Ping;
 import org.prochat.protocol.ProtocolLimits;
+import org.prochat.protocol.Say;
 
 /**
  * The simulated users of the fan-out benchmark, made cheap so the generator is not what is
- * measured: plain Netty links on one event loop, hellos and says written as ready-made bytes, and
- * each received line only scanned for the send time the text carries — no JSON parsing.
+ * measured: plain Netty links on one event loop, and each received line only scanned for the send
+ * time the text carries — no JSON parsing. Sealed users ({@link FanoutSealedSession}) stay as cheap
+ * on the receiving side: a chained event carries the message's JSON as an escaped string, scanned
+ * the same way, and checkpoints are only counted; what verifying them would cost a real client is
+ * measured after the run on lines one user kept ({@link FanoutWitness}). Only a sender opens the
+ * sealed frames on its own link, to find its acks.
  *
  * <p>Senders keep a bounded number of messages in flight (counted back by the acks), or follow the
  * aggregate rate the benchmark sets. Thread-safe: every link lives on the generator's loop.
@@ -39,49 +43,55 @@ import org.prochat.protocol.ProtocolLimits;
 final class FanoutLoad implements AutoCloseable {
   /** Messages a sender may have unacknowledged at full speed. */
   static final int IN_FLIGHT = 64;
-  private static final byte[] MARK = "\"text\":\"fb ".getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] ACK = "{\"type\":\"ack\"".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] CHECKPOINT = "{\"type\":\"checkpoint\"".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] WELCOME = "{\"type\":\"welcome\"".getBytes(StandardCharsets.US_ASCII);
+  /** Heartbeat of every simulated user, as real clients send it; silent links are dropped by the coordinator. */
+  static final long PING_SECONDS = 15;
 
   private final EventLoopGroup loop = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("bench-load", true),
       NioIoHandler.newFactory());
   private final Recorder latency = new Recorder(3);
   private final LongAdder deliveries = new LongAdder();
+  private final LongAdder checkpoints = new LongAdder();
   private final List<Sender> senders = new ArrayList<>();
   // Added to by the bench thread while the heartbeat task reads it on the loop.
-  private final Queue<Channel> links = new ConcurrentLinkedQueue<>();
+  private final Queue<User> users = new ConcurrentLinkedQueue<>();
   private final String padding;
-  private final ByteBuf mark = Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(MARK));
+  private final boolean sealed;
+  private final FanoutTextMark mark;
+  private final FanoutWitness witness;
 
-  /** @param size the text size of every message, about */
-  FanoutLoad(int size) {
+  /**
+   * @param size the text size of every message, about
+   * @param sealed true when the users offer a key exchange and so get sealed sessions
+   */
+  FanoutLoad(int size, boolean sealed) {
     this.padding = "x".repeat(Math.max(1, size - 24));
+    this.sealed = sealed;
+    this.mark = sealed ? FanoutTextMark.CHAINED : FanoutTextMark.PLAIN;
+    this.witness = sealed ? new FanoutWitness(loop.next()) : null;
   }
-
-  /** Heartbeat of every simulated user, as real clients send it; silent links are dropped by the coordinator. */
-  static final long PING_SECONDS = 15;
-  private static final ByteBuf PING = Unpooled.unreleasableBuffer(
-      Unpooled.copiedBuffer("{\"type\":\"ping\",\"t\":0}\n", StandardCharsets.US_ASCII));
 
   /** Connects {@code clients} users, the first {@code senderCount} of them senders; returns once all are welcomed. */
   void connect(String host, int port, int clients, int senderCount) throws InterruptedException {
-    loop.next().scheduleAtFixedRate(() -> links.forEach(link -> link.writeAndFlush(PING.duplicate())),
-        PING_SECONDS, PING_SECONDS, TimeUnit.SECONDS);
+    loop.next().scheduleAtFixedRate(() -> users.forEach(User::ping), PING_SECONDS, PING_SECONDS, TimeUnit.SECONDS);
     CountDownLatch welcomed = new CountDownLatch(clients);
     Bootstrap bootstrap = new Bootstrap().group(loop).channel(NioSocketChannel.class)
         .option(ChannelOption.TCP_NODELAY, true);
     for (int i = 0; i < clients; i++) {
-      Sender sender = i < senderCount ? new Sender("b" + i) : null;
+      FanoutSession session = sealed ? new FanoutSealedSession() : new FanoutPlainSession();
+      Sender sender = i < senderCount ? new Sender("b" + i, session) : null;
+      // The last to join: after its welcome it receives nothing but the measured load.
+      FanoutWitness watching = i == clients - 1 ? witness : null;
       Channel link = bootstrap.handler(new ChannelInitializer<SocketChannel>() {
         @Override
         protected void initChannel(SocketChannel channel) {
           channel.pipeline().addLast(new LineBasedFrameDecoder(ProtocolLimits.MAX_LINE_BYTES));
-          channel.pipeline().addLast(new Receiver(sender, welcomed));
+          channel.pipeline().addLast(new Receiver(session, sender, welcomed, watching));
         }
       }).connect(host, port).sync().channel();
-      link.writeAndFlush(Unpooled.copiedBuffer("{\"type\":\"hello\",\"v\":1,\"nick\":\"b" + i + "\"}\n",
-          StandardCharsets.UTF_8));
-      links.add(link);
+      link.writeAndFlush(session.hello("b" + i));
+      users.add(new User(link, session));
       if (sender != null) {
         sender.link = link;
         senders.add(sender);
@@ -118,12 +128,22 @@ final class FanoutLoad implements AutoCloseable {
 
   /** How many users are still connected. */
   int connected() {
-    return (int) links.stream().filter(Channel::isActive).count();
+    return (int) users.stream().filter(user -> user.link.isActive()).count();
   }
 
   /** Deliveries counted so far (every user's copy of every message). */
   long deliveries() {
     return deliveries.sum();
+  }
+
+  /** Checkpoints counted so far (every user's copy of each); none unless sealed. */
+  long checkpoints() {
+    return checkpoints.sum();
+  }
+
+  /** The lines the witness user kept so far; empty unless sealed. */
+  List<byte[]> witnessed() throws InterruptedException {
+    return witness == null ? List.of() : witness.lines();
   }
 
   /** End-to-end latencies in microseconds since the last call. */
@@ -136,66 +156,67 @@ final class FanoutLoad implements AutoCloseable {
     loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
   }
 
+  /** One user's link and how it frames what it sends; its heartbeat runs on the generator's loop. */
+  private record User(Channel link, FanoutSession session) {
+    void ping() {
+      if (session.ready()) {
+        link.writeAndFlush(session.line(new Ping(null, 0)));
+      }
+    }
+  }
+
   /** A posting user; only touched on the generator's loop. */
   private final class Sender {
-    private final String prefix;
+    private final String idPrefix;
+    private final FanoutSession session;
     private Channel link;
     private long counter;
     private boolean fullSpeed;
 
-    Sender(String nick) {
-      this.prefix = "{\"type\":\"say\",\"id\":\"" + nick + "-";
+    Sender(String nick, FanoutSession session) {
+      this.idPrefix = nick + "-";
+      this.session = session;
     }
 
     void post() {
-      String line = prefix + (++counter) + "\",\"text\":\"fb " + System.nanoTime() + " " + padding + "\"}\n";
-      link.writeAndFlush(Unpooled.copiedBuffer(line, StandardCharsets.US_ASCII));
+      link.writeAndFlush(session.line(new Say(idPrefix + (++counter), "fb " + System.nanoTime() + " " + padding)));
     }
   }
 
-  /** Counts and times deliveries; an ack lets a full-speed sender post the next one. */
+  /** Counts and times deliveries, counts checkpoints; an ack lets a full-speed sender post the next one. */
   private final class Receiver extends SimpleChannelInboundHandler<ByteBuf> {
+    private final FanoutSession session;
     private final Sender sender;
     private final CountDownLatch welcomed;
+    private final FanoutWitness witness;
 
-    Receiver(Sender sender, CountDownLatch welcomed) {
+    /** @param witness keeps what this user receives; null for all users but one */
+    Receiver(FanoutSession session, Sender sender, CountDownLatch welcomed, FanoutWitness witness) {
+      this.session = session;
       this.sender = sender;
       this.welcomed = welcomed;
+      this.witness = witness;
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, ByteBuf line) {
-      int at = ByteBufUtil.indexOf(mark, line);
-      if (at >= 0) {
-        long sent = 0;
-        for (int i = at + MARK.length; i < line.writerIndex(); i++) {
-          byte b = line.getByte(i);
-          if (b < '0' || b > '9') {
-            break;
-          }
-          sent = sent * 10 + (b - '0');
-        }
+      if (witness != null) {
+        witness.record(line);
+      }
+      long sent = mark.sentNanos(line);
+      if (sent >= 0) {
         latency.recordValue(Math.max(0, (System.nanoTime() - sent) / 1000));
         deliveries.increment();
-      } else if (startsWith(line, ACK)) {
-        if (sender != null && sender.fullSpeed) {
+      } else if (FanoutLines.startsWith(line, CHECKPOINT)) {
+        checkpoints.increment();
+      } else if (sender != null && session.acknowledges(line)) {
+        if (sender.fullSpeed) {
           sender.post();
         }
-      } else if (startsWith(line, WELCOME)) {
+      } else if (FanoutLines.startsWith(line, WELCOME)) {
+        session.welcomed(line);
         welcomed.countDown();
       }
-    }
-
-    private static boolean startsWith(ByteBuf line, byte[] prefix) {
-      if (line.readableBytes() < prefix.length) {
-        return false;
-      }
-      for (int i = 0; i < prefix.length; i++) {
-        if (line.getByte(line.readerIndex() + i) != prefix[i]) {
-          return false;
-        }
-      }
-      return true;
     }
   }
 }

@@ -32,7 +32,7 @@ final class IdleBenchmark {
   Result run(CoordinatorProcess coordinator) throws InterruptedException {
     long heapBaseline = coordinator.heapUsedAfterGc();
     long rssBaseline = coordinator.residentBytes();
-    try (FanoutLoad load = new FanoutLoad(32)) {
+    try (FanoutLoad load = new FanoutLoad(32, false)) {
       load.connect(coordinator.host(), coordinator.chatPort(), clients, 0);
       TimeUnit.SECONDS.sleep(seconds); // holding the connections; not synchronisation
       return new Result(clients, load.connected(), heapBaseline, coordinator.heapUsedAfterGc(), rssBaseline,

@@ -36,6 +36,13 @@ class BenchCommandTest {
   }
 
   @Test
+  void onlyFanoutRunsSealed() {
+    assertThat(bench("churn", "--sealed")).isEqualTo(2);
+    assertThat(bench("idle", "--compare-sealed")).isEqualTo(2);
+    assertThat(err.toString()).contains("for fanout only");
+  }
+
+  @Test
   void anUnknownScenarioIsNamedWithTheKnownOnes() {
     assertThat(bench("storm")).isEqualTo(2);
     assertThat(err.toString()).contains("'storm'", "churn", "failover");
