@@ -1,5 +1,6 @@
 package org.prochat.crypto;
 
+import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -30,6 +31,7 @@ public final class ChainVerifier {
   /** Null for {@link #withoutSignatureChecks}. */
   private final PublicKey identity;
   private final Map<String, Held> byHash = new HashMap<>();
+  private final MessageDigest digest = Digests.newSha256();
 
   private record Held(RoomEvent event, String prev) {}
 
@@ -81,7 +83,7 @@ public final class ChainVerifier {
       byHash.clear();
       return false;
     }
-    byHash.put(Base64.getEncoder().encodeToString(EventChain.link(prev, link.body())), new Held(event, link.prev()));
+    byHash.put(Base64.getEncoder().encodeToString(EventChain.link(digest, prev, link.body())), new Held(event, link.prev()));
     return true;
   }
 

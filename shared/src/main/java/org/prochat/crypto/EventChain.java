@@ -1,6 +1,7 @@
 package org.prochat.crypto;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Base64;
 import org.prochat.protocol.Chained;
 import org.prochat.protocol.Checkpoint;
@@ -15,6 +16,7 @@ import org.prochat.protocol.RoomEvent;
  * millisecond; a hash, a microsecond). Room loop only.
  */
 public final class EventChain {
+  private final MessageDigest digest = Digests.newSha256();
   private byte[] head = new byte[32];
   private long headSeq = -1;
 
@@ -22,7 +24,7 @@ public final class EventChain {
   public Chained append(RoomEvent event) {
     String body = FrameCodec.instance().encodeToString(event);
     Chained link = new Chained(Base64.getEncoder().encodeToString(head), body);
-    head = link(head, body);
+    head = link(digest, head, body);
     headSeq = event.seq();
     return link;
   }
@@ -43,8 +45,10 @@ public final class EventChain {
     return new Checkpoint(seq, encoded, Base64.getEncoder().encodeToString(identity.sign(statement(seq, encoded))));
   }
 
-  static byte[] link(byte[] prev, String body) {
-    return Digests.sha256(prev, Digests.sha256(body.getBytes(StandardCharsets.UTF_8)));
+  static byte[] link(MessageDigest digest, byte[] prev, String body) {
+    byte[] bodyHash = digest.digest(body.getBytes(StandardCharsets.UTF_8));
+    digest.update(prev);
+    return digest.digest(bodyHash);
   }
 
   static byte[] statement(long seq, String hash) {

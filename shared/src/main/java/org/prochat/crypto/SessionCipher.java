@@ -35,20 +35,30 @@ public final class SessionCipher {
   }
 
   private final SecretKey sealKey;
-  private final SecretKeySpec proofKey;
+  // One of each per session, set up once: looking a cipher up costs more than sealing a short line.
+  private final Cipher sealer;
+  private final Cipher opener;
+  private final Mac prover;
 
   SessionCipher(byte[] keys) {
     this.sealKey = new SecretKeySpec(keys, 0, KEY_BYTES, "ChaCha20");
-    this.proofKey = new SecretKeySpec(keys, KEY_BYTES, KEY_BYTES, "HmacSHA256");
+    SecretKeySpec proofKey = new SecretKeySpec(keys, KEY_BYTES, KEY_BYTES, "HmacSHA256");
     Arrays.fill(keys, (byte) 0);
+    try {
+      this.sealer = Cipher.getInstance("ChaCha20-Poly1305");
+      this.opener = Cipher.getInstance("ChaCha20-Poly1305");
+      this.prover = Mac.getInstance("HmacSHA256");
+      prover.init(proofKey);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("this JDK lacks ChaCha20-Poly1305 or HMAC-SHA256", e);
+    }
   }
 
   /** {@code plain} sealed as box number {@code n} travelling {@code direction}. */
   public byte[] seal(Direction direction, long n, byte[] plain) {
     try {
-      Cipher cipher = Cipher.getInstance("ChaCha20-Poly1305");
-      cipher.init(Cipher.ENCRYPT_MODE, sealKey, nonce(direction, n));
-      return cipher.doFinal(plain);
+      sealer.init(Cipher.ENCRYPT_MODE, sealKey, nonce(direction, n));
+      return sealer.doFinal(plain);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("ChaCha20-Poly1305 sealing failed", e);
     }
@@ -61,9 +71,8 @@ public final class SessionCipher {
    */
   public byte[] open(Direction direction, long n, byte[] box) throws CryptoFailure {
     try {
-      Cipher cipher = Cipher.getInstance("ChaCha20-Poly1305");
-      cipher.init(Cipher.DECRYPT_MODE, sealKey, nonce(direction, n));
-      return cipher.doFinal(box);
+      opener.init(Cipher.DECRYPT_MODE, sealKey, nonce(direction, n));
+      return opener.doFinal(box);
     } catch (AEADBadTagException e) {
       throw new CryptoFailure("the sealed frame was altered or not sealed for this session");
     } catch (GeneralSecurityException e) {
@@ -73,13 +82,7 @@ public final class SessionCipher {
 
   /** An HMAC-SHA256 over {@code statement}: proof that whoever made it holds this session's key. */
   public byte[] prove(String statement) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(proofKey);
-      return mac.doFinal(statement.getBytes(StandardCharsets.UTF_8));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HMAC-SHA256 failed", e);
-    }
+    return prover.doFinal(statement.getBytes(StandardCharsets.UTF_8));
   }
 
   /** True when {@code proof} is {@link #prove} of {@code statement}; compared in constant time. */

@@ -26,7 +26,6 @@ import org.prochat.crypto.EventChain;
 import org.prochat.crypto.FrameSeal;
 import org.prochat.crypto.PublicKeys;
 import org.prochat.protocol.Ack;
-import org.prochat.protocol.Chained;
 import org.prochat.protocol.Attach;
 import org.prochat.protocol.Bye;
 import org.prochat.protocol.Detached;
@@ -700,9 +699,11 @@ public final class Room {
   /** Keeps, fans out and stores an event numbered by the caller; completes when it is committed. */
   private CompletableFuture<Void> publish(RoomEvent event) {
     history.add(event);
-    Chained chained = chain.append(event);
-    routes.broadcast(event, chained);
-    signer.advanced(chain.headSeq(), chain.head());
+    // Chained only when someone verifies: a room of hand-typed clients needs no chain. The chain
+    // stays whole anyway, since each chained event names the hash before it.
+    if (routes.broadcast(event, () -> chain.append(event))) {
+      signer.advanced(chain.headSeq(), chain.head());
+    }
     observer.roomEvent(event);
     return store.append(event);
   }

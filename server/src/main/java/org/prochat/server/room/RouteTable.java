@@ -7,6 +7,7 @@ import io.netty.channel.EventLoop;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.prochat.protocol.Frame;
 import org.prochat.server.stats.ServerStats;
 import org.prochat.wire.FlushCoalescer;
@@ -82,14 +83,12 @@ final class RouteTable {
 
   /**
    * Sends a room event to everyone: encoded once per form, written once per carrying link. A link
-   * whose owner verifies gets the event {@code chained}; one whose owner seals nothing (typed by
-   * hand; never a proxy) gets it {@code plain}.
+   * whose owner verifies gets the event chained; one whose owner seals nothing (typed by hand;
+   * never a proxy) gets it {@code plain}. The chained form is made only when some link needs it.
+   *
+   * @return true when the event went out chained (so a checkpoint must follow)
    */
-  void broadcast(Frame plain, Frame chained) {
-    if (carrying.isEmpty()) {
-      return;
-    }
-    // Pooled: each link's duplicate of a shared line is then recycled instead of allocated.
+  boolean broadcast(Frame plain, Supplier<Frame> chained) {
     ByteBuf plainLine = null;
     ByteBuf chainedLine = null;
     long bytes = 0;
@@ -99,7 +98,7 @@ final class RouteTable {
       }
       ByteBuf line;
       if (verifies(link)) {
-        line = chainedLine != null ? chainedLine : (chainedLine = encode(chained));
+        line = chainedLine != null ? chainedLine : (chainedLine = encode(chained.get()));
       } else {
         line = plainLine != null ? plainLine : (plainLine = encode(plain));
       }
@@ -107,9 +106,13 @@ final class RouteTable {
       flusher.markWritten(link.channel());
       bytes += line.readableBytes();
     }
+    boolean wentChained = chainedLine != null;
     release(plainLine);
     release(chainedLine);
-    stats.broadcast(bytes);
+    if (bytes > 0) {
+      stats.broadcast(bytes);
+    }
+    return wentChained;
   }
 
   /** Sends a frame to every carrying link whose owner verifies (a checkpoint). */
