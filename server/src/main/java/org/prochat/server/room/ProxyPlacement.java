@@ -119,6 +119,8 @@ final class ProxyPlacement {
           .forEach(s -> routes.route(s, direct));
       if (session.failedAttach() < MAX_ATTACH_TRIES) {
         offer(session);
+      } else {
+        stayDirect(session); // and it is told so: a client waiting for its place must not wait forever
       }
     }
   }
