@@ -184,8 +184,9 @@ final class LinkKeeper implements ClientSession.Trouble {
         if (channel == uplink && node != null && session.isOpen() && !node.fromUplink(frame)) {
           return; // for a child only
         }
-        if (channel != uplink && frame.sid() != null && !frame.sid().equals(session.sid())) {
-          return; // routed the old way during a move; the uplink brings what is for children
+        if (frame.sid() != null && !frame.sid().equals(session.sid()) && !(frame instanceof Welcome)) {
+          // For a child (the node took it above), or routed the old way during a move: not ours.
+          return;
         }
         if (frame instanceof Welcome && channel == uplink) {
           // Before the welcome is handled, so it is known by the time connecting completes.

@@ -378,8 +378,17 @@ public final class Room {
     }
     log.warn("A frame from {} claimed session {}, which this link does not carry",
         link.channel().remoteAddress(), sid);
-    routes.send(link, new ErrorFrame(owner == null || !owner.present() ? null : owner.id(), ErrorCode.FOREIGN_SESSION,
-        "session " + sid + " is not reachable through this link", null, false));
+    String ownerSid = owner == null || !owner.present() ? null : owner.id();
+    if (sid != null && !sid.equals(ownerSid) && owner != null && owner.acceptsChildren()) {
+      // From below the link's owner: a proxy there still routes that session, which is now reached
+      // another way or gone. The refusal goes to that session, fatal: the proxies route it down, and
+      // the stray's own link closes, so it resumes (or joins anew) instead of speaking into the void.
+      routes.send(link, new ErrorFrame(sid, ErrorCode.FOREIGN_SESSION,
+          "you are not reachable through this proxy any more; reconnect", null, true));
+    } else {
+      routes.send(link, new ErrorFrame(ownerSid, ErrorCode.FOREIGN_SESSION,
+          "session " + sid + " is not reachable through this link", null, false));
+    }
     return null;
   }
 
