@@ -8,8 +8,8 @@ import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.prochat.protocol.Ack;
 import org.prochat.protocol.Frame;
-import org.prochat.protocol.Sealed;
 import org.prochat.protocol.Say;
+import org.prochat.protocol.Sealed;
 
 /** Both ends of the key exchange arrive at one key; what it seals can't be read, altered or replayed. */
 class FrameSealTest {

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.prochat.app.gui.TestClock;
 import org.prochat.client.LinkSecurity;
 import org.prochat.tls.CertificateFingerprint;
-import org.prochat.app.gui.TestClock;
 
 class StatusBarViewModelTest {
   private final TestClock clock = new TestClock();
