@@ -8,7 +8,8 @@ package org.prochat.crypto;
 final class ReplayWindow {
   static final int SIZE = 1024;
 
-  private final boolean[] seen = new boolean[SIZE];
+  // A bit per number: the coordinator keeps one window per session, so it is kept small.
+  private final long[] seen = new long[SIZE / Long.SIZE];
   private long highest = -1;
 
   /** True (and remembered) when {@code n} is new; false when it was seen or is too old to tell. */
@@ -18,20 +19,27 @@ final class ReplayWindow {
     }
     if (n > highest) {
       for (long skipped = Math.max(highest + 1, n - SIZE + 1); skipped < n; skipped++) {
-        seen[slot(skipped)] = false;
+        set(skipped, false);
       }
       highest = n;
-      seen[slot(n)] = true;
+      set(n, true);
       return true;
     }
-    if (seen[slot(n)]) {
+    if (isSet(n)) {
       return false;
     }
-    seen[slot(n)] = true;
+    set(n, true);
     return true;
   }
 
-  private static int slot(long n) {
-    return (int) (n % SIZE);
+  private boolean isSet(long n) {
+    int slot = (int) (n % SIZE);
+    return (seen[slot / Long.SIZE] & (1L << (slot % Long.SIZE))) != 0;
+  }
+
+  private void set(long n, boolean value) {
+    int slot = (int) (n % SIZE);
+    long bit = 1L << (slot % Long.SIZE);
+    seen[slot / Long.SIZE] = value ? seen[slot / Long.SIZE] | bit : seen[slot / Long.SIZE] & ~bit;
   }
 }

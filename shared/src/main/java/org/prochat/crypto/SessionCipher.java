@@ -34,31 +34,34 @@ public final class SessionCipher {
     }
   }
 
+  /**
+   * Ciphers per thread, not per session: looking one up costs more than sealing a short line, and a
+   * coordinator with thousands of sessions should not keep two ciphers for each. Every use sets the
+   * key and nonce anew.
+   */
+  private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(() -> {
+    try {
+      return Cipher.getInstance("ChaCha20-Poly1305");
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("this JDK has no ChaCha20-Poly1305", e);
+    }
+  });
+
   private final SecretKey sealKey;
-  // One of each per session, set up once: looking a cipher up costs more than sealing a short line.
-  private final Cipher sealer;
-  private final Cipher opener;
-  private final Mac prover;
+  private final SecretKeySpec proofKey;
 
   SessionCipher(byte[] keys) {
     this.sealKey = new SecretKeySpec(keys, 0, KEY_BYTES, "ChaCha20");
-    SecretKeySpec proofKey = new SecretKeySpec(keys, KEY_BYTES, KEY_BYTES, "HmacSHA256");
+    this.proofKey = new SecretKeySpec(keys, KEY_BYTES, KEY_BYTES, "HmacSHA256");
     Arrays.fill(keys, (byte) 0);
-    try {
-      this.sealer = Cipher.getInstance("ChaCha20-Poly1305");
-      this.opener = Cipher.getInstance("ChaCha20-Poly1305");
-      this.prover = Mac.getInstance("HmacSHA256");
-      prover.init(proofKey);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("this JDK lacks ChaCha20-Poly1305 or HMAC-SHA256", e);
-    }
   }
 
   /** {@code plain} sealed as box number {@code n} travelling {@code direction}. */
   public byte[] seal(Direction direction, long n, byte[] plain) {
     try {
-      sealer.init(Cipher.ENCRYPT_MODE, sealKey, nonce(direction, n));
-      return sealer.doFinal(plain);
+      Cipher cipher = CIPHERS.get();
+      cipher.init(Cipher.ENCRYPT_MODE, sealKey, nonce(direction, n));
+      return cipher.doFinal(plain);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("ChaCha20-Poly1305 sealing failed", e);
     }
@@ -71,8 +74,9 @@ public final class SessionCipher {
    */
   public byte[] open(Direction direction, long n, byte[] box) throws CryptoFailure {
     try {
-      opener.init(Cipher.DECRYPT_MODE, sealKey, nonce(direction, n));
-      return opener.doFinal(box);
+      Cipher cipher = CIPHERS.get();
+      cipher.init(Cipher.DECRYPT_MODE, sealKey, nonce(direction, n));
+      return cipher.doFinal(box);
     } catch (AEADBadTagException e) {
       throw new CryptoFailure("the sealed frame was altered or not sealed for this session");
     } catch (GeneralSecurityException e) {
@@ -82,7 +86,13 @@ public final class SessionCipher {
 
   /** An HMAC-SHA256 over {@code statement}: proof that whoever made it holds this session's key. */
   public byte[] prove(String statement) {
-    return prover.doFinal(statement.getBytes(StandardCharsets.UTF_8));
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256"); // proofs are rare (attaching): not worth keeping one
+      mac.init(proofKey);
+      return mac.doFinal(statement.getBytes(StandardCharsets.UTF_8));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HMAC-SHA256 failed", e);
+    }
   }
 
   /** True when {@code proof} is {@link #prove} of {@code statement}; compared in constant time. */

@@ -89,8 +89,9 @@ public final class BenchCommand implements Callable<Integer> {
   String adminToken;
 
   @Option(names = "--sealed",
-      description = "fanout: users offer a key exchange, so they get sealed sessions, chained events and"
-          + " signed checkpoints (not verified while measuring; the cost of verifying is timed after).")
+      description = "fanout, idle: users offer a key exchange, so they get sealed sessions, chained events and"
+          + " signed checkpoints, as the apps do (fanout: not verified while measuring; the cost of verifying"
+          + " is timed after).")
   boolean sealed;
 
   @Option(names = "--compare-sealed",
@@ -134,8 +135,11 @@ public final class BenchCommand implements Callable<Integer> {
     if (maxChildren < 0 || rootSlots < 1 || maxDepth < 1) {
       return "need --max-children >= 0, --root-slots >= 1, --max-depth >= 1";
     }
-    if ((sealed || compareSealed) && !scenario.equals("fanout")) {
-      return "--sealed and --compare-sealed are for fanout only";
+    if (sealed && !scenario.equals("fanout") && !scenario.equals("idle")) {
+      return "--sealed is for fanout and idle only";
+    }
+    if (compareSealed && !scenario.equals("fanout")) {
+      return "--compare-sealed is for fanout only";
     }
     return switch (scenario) {
       case "fanout", "idle" -> senders < 1 || senders > clients ? "need 1 <= --senders <= --clients" : null;
@@ -169,7 +173,7 @@ public final class BenchCommand implements Callable<Integer> {
 
   private int idle() throws Exception {
     return withCoordinator(coordinator -> {
-      IdleBenchmark.Result result = new IdleBenchmark(clients, duration).run(coordinator);
+      IdleBenchmark.Result result = new IdleBenchmark(clients, duration, sealed).run(coordinator);
       print(json ? FanoutReport.idleJson(result) : FanoutReport.idleTable(result));
     });
   }

@@ -23,16 +23,19 @@ final class IdleBenchmark {
 
   private final int clients;
   private final int seconds;
+  private final boolean sealed;
 
-  IdleBenchmark(int clients, int seconds) {
+  /** @param sealed users with sealed sessions, as the apps have, rather than plain ones */
+  IdleBenchmark(int clients, int seconds, boolean sealed) {
     this.clients = clients;
     this.seconds = seconds;
+    this.sealed = sealed;
   }
 
   Result run(CoordinatorProcess coordinator) throws InterruptedException {
     long heapBaseline = coordinator.heapUsedAfterGc();
     long rssBaseline = coordinator.residentBytes();
-    try (FanoutLoad load = new FanoutLoad(32, false)) {
+    try (FanoutLoad load = new FanoutLoad(32, sealed)) {
       load.connect(coordinator.host(), coordinator.chatPort(), clients, 0);
       TimeUnit.SECONDS.sleep(seconds); // holding the connections; not synchronisation
       return new Result(clients, load.connected(), heapBaseline, coordinator.heapUsedAfterGc(), rssBaseline,
