@@ -427,7 +427,9 @@ final class ClientSession {
       trouble.forged(verdict.forged() + " chained events the coordinator did not send");
     }
     verdict.verified().forEach(this::roomEvent);
-    if (!verdict.verified().isEmpty()) {
+    // A checkpoint ahead of all this session has means events passed it by (on the old link of a
+    // move, say): once its signature checks out, it is worth a replay, as a pong's seq is.
+    if (!verdict.verified().isEmpty() || (checkpoint.seq() > sequencer.lastSeq() && keys.chain().signed(checkpoint))) {
       headAt(checkpoint.seq());
     }
   }

@@ -92,6 +92,19 @@ public final class ChainVerifier {
     return byHash.size();
   }
 
+  /** True when {@code checkpoint} carries the coordinator's signature (always, without signature checks). */
+  public boolean signed(Checkpoint checkpoint) {
+    if (identity == null) {
+      return true;
+    }
+    try {
+      return Signatures.verifies(identity, EventChain.statement(checkpoint.seq(), checkpoint.hash()),
+          Base64.getDecoder().decode(checkpoint.sig()));
+    } catch (IllegalArgumentException notBase64) {
+      return false;
+    }
+  }
+
   /**
    * Releases, oldest first, the held events {@code checkpoint} vouches for, and drops every other
    * held event it covers. A checkpoint that covers nothing held is not even checked (a signature
@@ -101,14 +114,7 @@ public final class ChainVerifier {
     if (byHash.values().stream().noneMatch(held -> held.event().seq() <= checkpoint.seq())) {
       return Verdict.NOTHING;
     }
-    byte[] signature;
-    try {
-      signature = Base64.getDecoder().decode(checkpoint.sig());
-    } catch (IllegalArgumentException e) {
-      return new Verdict(List.of(), 0, true);
-    }
-    if (identity != null
-        && !Signatures.verifies(identity, EventChain.statement(checkpoint.seq(), checkpoint.hash()), signature)) {
+    if (!signed(checkpoint)) {
       return new Verdict(List.of(), 0, true);
     }
     // Walk back from the signed hash; each released event also tells the true hash before it.

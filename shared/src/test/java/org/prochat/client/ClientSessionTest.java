@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.prochat.crypto.CoordinatorExchange;
+import org.prochat.crypto.EventChain;
 import org.prochat.crypto.IdentityKey;
 import org.prochat.protocol.Ack;
 import org.prochat.protocol.Bye;
@@ -258,6 +259,34 @@ class ClientSessionTest {
     session.receive(new Pong("s1", 5, 4));
 
     assertThat(sent).containsExactly(new Replay("s1", 1));
+  }
+
+  @Test
+  void chainedEventsShowOnceASignedCheckpointReachesThemAndOneAheadOfEverythingAsksForAReplay() {
+    welcomed(0);
+    EventChain room = new EventChain();
+
+    session.receive(room.append(message(1)));
+    assertThat(heard).isEmpty();
+    session.receive(EventChain.sign(coordinator.identity(), room.headSeq(), room.head()));
+    assertThat(heard).containsExactly("message 1 live");
+
+    room.append(message(2)); // went past this session, on a link it no longer reads
+    session.receive(EventChain.sign(coordinator.identity(), room.headSeq(), room.head()));
+    assertThat(sent).containsExactly(new Replay("s1", 1));
+    assertThat(trouble).isEmpty();
+  }
+
+  @Test
+  void aCheckpointSignedBySomeoneElseIsForgery() {
+    welcomed(0);
+    EventChain room = new EventChain();
+
+    session.receive(room.append(message(1)));
+    session.receive(EventChain.sign(IdentityKey.generate(), room.headSeq(), room.head()));
+
+    assertThat(heard).isEmpty();
+    assertThat(trouble).containsExactly("forged a checkpoint the coordinator did not sign");
   }
 
   @Test

@@ -101,6 +101,15 @@ class ChainVerifierTest {
     assertThat(verifier.settle(unsigned)).isEqualTo(new ChainVerifier.Verdict(List.<RoomEvent>of(), 0, false));
   }
 
+  @Test
+  void aCheckpointCanBeCheckedOnItsOwnToLearnHowFarTheRoomIs() {
+    chain.append(message(1, "x"));
+
+    assertThat(verifier.signed(checkpoint())).isTrue();
+    assertThat(verifier.signed(EventChain.sign(IdentityKey.generate(), chain.headSeq(), chain.head()))).isFalse();
+    assertThat(verifier.signed(new Checkpoint(1, "aGFzaA==", "not base64!"))).isFalse();
+  }
+
   private Checkpoint checkpoint() {
     return EventChain.sign(identity, chain.headSeq(), chain.head());
   }
