@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -17,7 +16,8 @@ import java.util.List;
 
 /**
  * Long-lived key pairs on disk: a comment line, the private key (PKCS#8, base64), the public key
- * ({@link PublicKeys#encode}). Written readable by the owner only, and whole or not at all.
+ * ({@link PublicKeys#encode}). Written readable by the owner only, and whole or not at all
+ * ({@link OwnerOnlyFiles}).
  */
 final class KeyFiles {
   private KeyFiles() {}
@@ -38,6 +38,7 @@ final class KeyFiles {
   }
 
   private static KeyPair load(Path file, String algorithm) throws IOException {
+    OwnerOnlyFiles.tightenPermissions(file);
     List<String> lines = Files.readAllLines(file, StandardCharsets.US_ASCII).stream()
         .map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
     if (lines.size() != 2) {
@@ -54,25 +55,8 @@ final class KeyFiles {
   }
 
   private static void save(Path file, KeyPair pair, String comment) throws IOException {
-    Path dir = file.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path temp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-    try {
-      restrictToOwner(temp);
-      Files.writeString(temp, "# " + comment + "\n"
-          + Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()) + "\n"
-          + PublicKeys.encode(pair.getPublic()) + "\n", StandardCharsets.US_ASCII);
-      Files.move(temp, file);
-    } finally {
-      Files.deleteIfExists(temp);
-    }
-  }
-
-  private static void restrictToOwner(Path file) throws IOException {
-    try {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-    } catch (UnsupportedOperationException notPosix) {
-      // Windows: the file inherits its folder's permissions, which are the user's own.
-    }
+    OwnerOnlyFiles.write(file, "# " + comment + "\n"
+        + Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()) + "\n"
+        + PublicKeys.encode(pair.getPublic()) + "\n");
   }
 }

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import org.prochat.server.OwnerOnlyFiles;
+import org.prochat.crypto.OwnerOnlyFiles;
 import org.prochat.tls.PemFiles;
 import org.prochat.tls.SelfSignedCertificates;
 import org.prochat.tls.TlsIdentity;

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import org.prochat.server.OwnerOnlyFiles;
+import org.prochat.crypto.OwnerOnlyFiles;
 
 /**
  * Keeps the admin token in the data directory, so it survives restarts: reads it, or on the first

@@ -1,4 +1,4 @@
-package org.prochat.server;
+package org.prochat.crypto;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /**
- * Secrets the coordinator keeps in its data directory (the admin token, the TLS key): readable by
+ * Secrets kept on disk (the coordinator's identity, admin token and TLS key; a user's whisper key): readable by
  * their owner only, where the file system has POSIX permissions; elsewhere the data directory's own
  * protection applies.
  */
