@@ -100,6 +100,8 @@ public final class Room {
   private final Set<Link> links = new LinkedHashSet<>();
   private final Set<String> knownNickKeys;
   private final CoordinatorKeys keys;
+  /** Who this coordinator is, as {@code identity} frames and sealed welcomes say: the same all run. */
+  private final Identity identity;
   private final EventChain chain = new EventChain();
   private final CheckpointSigner signer;
   private RoomObserver observer = RoomObserver.NONE;
@@ -128,6 +130,8 @@ public final class Room {
         sessions, routes);
     this.knownNickKeys = new HashSet<>(knownNickKeys);
     this.keys = keys;
+    this.identity = new Identity(keys.identity().publicKey(), keys.exchange().exchangeKey(),
+        keys.exchange().signature(), keys.endToEnd());
     this.signer = new CheckpointSigner(keys.identity(), loop, routes::broadcastToVerifiers);
   }
 
@@ -257,8 +261,7 @@ public final class Room {
 
   /** Who this coordinator is: its answer to {@code identify}, before a hello. */
   public Identity identity() {
-    return new Identity(keys.identity().publicKey(), keys.exchange().exchangeKey(), keys.exchange().signature(),
-        keys.endToEnd());
+    return identity;
   }
 
   /** The welcome for {@code session}; with the coordinator's keys when the session is sealed. */
@@ -266,7 +269,6 @@ public final class Room {
     if (session.seal() == null) {
       return new Welcome(ProtocolLimits.VERSION, session.id(), session.nick(), lastSeq, session.token(), resumed);
     }
-    Identity identity = identity();
     return new Welcome(ProtocolLimits.VERSION, session.id(), session.nick(), lastSeq, session.token(), resumed,
         identity.key(), identity.kx(), identity.kxSig(), identity.e2e());
   }
