@@ -11,6 +11,7 @@ import org.prochat.protocol.Hello;
 import org.prochat.protocol.Message;
 import org.prochat.protocol.ProtocolLimits;
 import org.prochat.protocol.Say;
+import org.prochat.protocol.Welcome;
 
 class MalformedInputTest extends RunningCoordinator {
 
@@ -45,6 +46,20 @@ class MalformedInputTest extends RunningCoordinator {
     }
     vandal.send(new Say("5", "sorry"));
     assertThat(alice.await(Message.class, m -> m.from().equals("vandal")).text()).isEqualTo("sorry");
+  }
+
+  @Test
+  void unusableKeysInAHelloAreRefusedAndTheLinkMayTryAgain() throws Exception {
+    RawClient client = connect();
+
+    client.send(new Hello(ProtocolLimits.VERSION, "keys", null, null, null, null, null, "not a key", null));
+
+    ErrorFrame refused = client.await(ErrorFrame.class);
+    assertThat(refused.code()).isEqualTo(ErrorCode.BAD_FRAME);
+    assertThat(refused.message()).contains("keys are not usable");
+    assertThat(refused.fatal()).isFalse();
+    client.send(new Hello(ProtocolLimits.VERSION, "keys"));
+    assertThat(client.await(Welcome.class).nick()).isEqualTo("keys");
   }
 
   @Test
