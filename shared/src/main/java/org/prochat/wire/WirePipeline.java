@@ -39,4 +39,9 @@ public final class WirePipeline {
     line.writeBytes(json).writeByte('\n');
     return line;
   }
+
+  /** Appends one frame as a line to {@code out}, which grows as needed. */
+  public static void writeLine(ByteBuf out, Frame frame) {
+    out.writeBytes(FrameCodec.instance().encode(frame)).writeByte('\n');
+  }
 }

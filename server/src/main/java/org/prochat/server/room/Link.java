@@ -13,6 +13,8 @@ public final class Link {
   private final Channel channel;
   private final Set<Session> routed = new LinkedHashSet<>();
   private Session owner;
+  /** Whether the owner verifies the chain, as it was when this link began to carry anyone. */
+  private boolean verifying;
 
   public Link(Channel channel) {
     this.channel = channel;
@@ -29,6 +31,14 @@ public final class Link {
 
   void owner(Session session) {
     this.owner = session;
+  }
+
+  boolean verifying() {
+    return verifying;
+  }
+
+  void verifying(boolean verifies) {
+    this.verifying = verifies;
   }
 
   Set<Session> routed() {

@@ -11,14 +11,16 @@ import java.util.function.Supplier;
 import org.prochat.protocol.Frame;
 import org.prochat.server.stats.ServerStats;
 import org.prochat.wire.FlushCoalescer;
-import org.prochat.wire.WirePipeline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Which link reaches which session, and the writes that follow from it. A broadcast goes once down
  * every link that carries anyone (the coordinator's direct children), not once per user: proxies
- * fan it out below. Room loop only.
+ * fan it out below. The events of one turn of the loop are gathered and each link gets them in one
+ * write ({@link BroadcastSegment}); anything else written to a link, and any change of who carries
+ * whom, first writes out what was gathered, so every link sees frames in the order the room sent
+ * them. Room loop only.
  */
 final class RouteTable {
   /**
@@ -30,10 +32,16 @@ final class RouteTable {
   private static final Logger log = LoggerFactory.getLogger(RouteTable.class);
 
   private final Set<Link> carrying = new LinkedHashSet<>();
+  private final EventLoop loop;
   private final FlushCoalescer flusher;
   private final ServerStats stats;
+  private final BroadcastSegment segment = new BroadcastSegment(PooledByteBufAllocator.DEFAULT);
+  /** Carrying links whose owner verifies the chain, and the others. */
+  private int verifyingLinks;
+  private int plainLinks;
 
   RouteTable(EventLoop loop, ServerStats stats) {
+    this.loop = loop;
     this.flusher = new FlushCoalescer(loop);
     this.stats = stats;
   }
@@ -47,13 +55,29 @@ final class RouteTable {
     if (old != null) {
       old.routed().remove(session);
       if (old.routed().isEmpty()) {
+        // It leaves with the events gathered while it carried someone, and gets none after.
+        writeSegment();
         carrying.remove(old);
+        count(old, -1);
       }
     }
     session.route(link);
     if (link != null) {
+      if (link.routed().isEmpty()) {
+        writeSegment();
+        link.verifying(verifies(link));
+        carrying.add(link);
+        count(link, +1);
+      }
       link.routed().add(session);
-      carrying.add(link);
+    }
+  }
+
+  private void count(Link link, int delta) {
+    if (link.verifying()) {
+      verifyingLinks += delta;
+    } else {
+      plainLinks += delta;
     }
   }
 
@@ -73,75 +97,79 @@ final class RouteTable {
     return session.seal() == null ? frame : session.seal().seal(session.id(), frame);
   }
 
-  /** Sends a frame down one link, whoever it is for. */
+  /** Sends a frame down one link, whoever it is for, after the events gathered so far. */
   void send(Link link, Frame frame) {
+    writeSegment();
     if (!tooFarBehind(link)) {
-      link.channel().write(frame);
+      link.channel().write(frame, link.channel().voidPromise());
       flusher.markWritten(link.channel());
     }
   }
 
   /**
-   * Sends a room event to everyone: encoded once per form, written once per carrying link. A link
-   * whose owner verifies gets the event chained; one whose owner seals nothing (typed by hand;
-   * never a proxy) gets it {@code plain}. The chained form is made only when some link needs it.
+   * Sends a room event to everyone: encoded once per form, written with the other events of this
+   * turn once per carrying link. A link whose owner verifies gets the event chained; one whose
+   * owner seals nothing (typed by hand; never a proxy) gets it {@code plain}. The chained form is
+   * made only when some link needs it.
    *
    * @return true when the event went out chained (so a checkpoint must follow)
    */
   boolean broadcast(Frame plain, Supplier<Frame> chained) {
-    ByteBuf plainLine = null;
-    ByteBuf chainedLine = null;
+    if (carrying.isEmpty()) {
+      return false;
+    }
+    startSegment();
     long bytes = 0;
-    for (Link link : carrying) {
-      if (tooFarBehind(link)) {
-        continue;
-      }
-      ByteBuf line;
-      if (verifies(link)) {
-        line = chainedLine != null ? chainedLine : (chainedLine = encode(chained.get()));
-      } else {
-        line = plainLine != null ? plainLine : (plainLine = encode(plain));
-      }
-      link.channel().write(line.retainedDuplicate());
-      flusher.markWritten(link.channel());
-      bytes += line.readableBytes();
+    if (plainLinks > 0) {
+      bytes += (long) segment.addPlain(plain) * plainLinks;
     }
-    boolean wentChained = chainedLine != null;
-    release(plainLine);
-    release(chainedLine);
-    if (bytes > 0) {
-      stats.broadcast(bytes);
+    if (verifyingLinks > 0) {
+      bytes += (long) segment.addChained(chained.get()) * verifyingLinks;
     }
-    return wentChained;
+    stats.broadcast(bytes);
+    return verifyingLinks > 0;
   }
 
   /** Sends a frame to every carrying link whose owner verifies (a checkpoint). */
   void broadcastToVerifiers(Frame frame) {
-    ByteBuf line = null;
+    if (verifyingLinks > 0) {
+      startSegment();
+      segment.addChained(frame);
+    }
+  }
+
+  /** The first event of a segment: its links are written at the end of this turn, if nothing writes them sooner. */
+  private void startSegment() {
+    if (segment.isEmpty()) {
+      loop.execute(this::writeSegment);
+    }
+  }
+
+  /**
+   * Writes the gathered events to every carrying link, each its form, and starts a new segment.
+   * Each link is flushed right away, in the same pass: a second pass over hundreds of links to
+   * flush them would find their state gone cold again.
+   */
+  private void writeSegment() {
+    if (segment.isEmpty()) {
+      return;
+    }
     for (Link link : carrying) {
-      if (verifies(link) && !tooFarBehind(link)) {
-        if (line == null) {
-          line = encode(frame);
-        }
-        link.channel().write(line.retainedDuplicate());
-        flusher.markWritten(link.channel());
+      if (tooFarBehind(link)) {
+        continue;
+      }
+      ByteBuf lines = segment.forLink(link.verifying());
+      if (lines != null) {
+        Channel channel = link.channel();
+        channel.write(lines, channel.voidPromise());
+        channel.flush();
       }
     }
-    release(line);
+    segment.clear();
   }
 
   private static boolean verifies(Link link) {
     return link.owner() != null && link.owner().seal() != null;
-  }
-
-  private static ByteBuf encode(Frame frame) {
-    return WirePipeline.encodeLine(PooledByteBufAllocator.DEFAULT, frame);
-  }
-
-  private static void release(ByteBuf line) {
-    if (line != null) {
-      line.release();
-    }
   }
 
   /** True (and the link is being closed) when it has more unsent bytes than {@link #MAX_BACKLOG_BYTES}. */
