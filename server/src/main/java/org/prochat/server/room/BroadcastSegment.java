@@ -50,21 +50,32 @@ final class BroadcastSegment {
     return form.writerIndex() - before;
   }
 
-  /** The lines of one form, for one link to write (the caller owns the returned reference); null when none. */
-  ByteBuf forLink(boolean verifies) {
-    ByteBuf form = verifies ? chained : plain;
-    return form == null ? null : form.retainedDuplicate();
+  /**
+   * Hands the gathered lines over to be written; the segment starts empty again, so whatever runs
+   * while they are written gathers a segment of its own.
+   */
+  Gathered take() {
+    Gathered gathered = new Gathered(plain, chained);
+    plain = null;
+    chained = null;
+    return gathered;
   }
 
-  /** Forgets what was added; the links that took a share keep theirs until written. */
-  void clear() {
-    if (plain != null) {
-      plain.release();
-      plain = null;
+  /** One segment's lines in each form (null: no link needs that form); release once written. */
+  record Gathered(ByteBuf plain, ByteBuf chained) {
+    /** The lines for one link to write (the caller owns the returned reference); null when none. */
+    ByteBuf forLink(boolean verifies) {
+      ByteBuf form = verifies ? chained : plain;
+      return form == null ? null : form.retainedDuplicate();
     }
-    if (chained != null) {
-      chained.release();
-      chained = null;
+
+    void release() {
+      if (plain != null) {
+        plain.release();
+      }
+      if (chained != null) {
+        chained.release();
+      }
     }
   }
 }

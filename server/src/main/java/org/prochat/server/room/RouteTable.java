@@ -154,18 +154,19 @@ final class RouteTable {
     if (segment.isEmpty()) {
       return;
     }
+    BroadcastSegment.Gathered gathered = segment.take();
     for (Link link : carrying) {
       if (tooFarBehind(link)) {
         continue;
       }
-      ByteBuf lines = segment.forLink(link.verifying());
+      ByteBuf lines = gathered.forLink(link.verifying());
       if (lines != null) {
         Channel channel = link.channel();
         channel.write(lines, channel.voidPromise());
         channel.flush();
       }
     }
-    segment.clear();
+    gathered.release();
   }
 
   private static boolean verifies(Link link) {
