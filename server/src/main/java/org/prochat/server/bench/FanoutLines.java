@@ -1,6 +1,7 @@
 package org.prochat.server.bench;
 
 import io.netty.buffer.ByteBuf;
+import java.util.Arrays;
 import io.netty.buffer.Unpooled;
 import org.prochat.protocol.Frame;
 import org.prochat.protocol.FrameCodec;
@@ -15,16 +16,8 @@ final class FanoutLines {
     return Unpooled.buffer(json.length + 1).writeBytes(json).writeByte('\n');
   }
 
-  /** True when {@code line}'s readable bytes start with {@code prefix}. */
-  static boolean startsWith(ByteBuf line, byte[] prefix) {
-    if (line.readableBytes() < prefix.length) {
-      return false;
-    }
-    for (int i = 0; i < prefix.length; i++) {
-      if (line.getByte(line.readerIndex() + i) != prefix[i]) {
-        return false;
-      }
-    }
-    return true;
+  /** True when {@code bytes[from, to)} starts with {@code prefix}. */
+  static boolean startsWith(byte[] bytes, int from, int to, byte[] prefix) {
+    return to - from >= prefix.length && Arrays.equals(bytes, from, from + prefix.length, prefix, 0, prefix.length);
   }
 }

@@ -4,18 +4,18 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.handler.codec.LineBasedFrameDecoder;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -86,7 +86,6 @@ final class FanoutLoad implements AutoCloseable {
       Channel link = bootstrap.handler(new ChannelInitializer<SocketChannel>() {
         @Override
         protected void initChannel(SocketChannel channel) {
-          channel.pipeline().addLast(new LineBasedFrameDecoder(ProtocolLimits.MAX_LINE_BYTES));
           channel.pipeline().addLast(new Receiver(session, sender, welcomed, watching));
         }
       }).connect(host, port).sync().channel();
@@ -184,7 +183,8 @@ final class FanoutLoad implements AutoCloseable {
   }
 
   /** Counts and times deliveries, counts checkpoints; an ack lets a full-speed sender post the next one. */
-  private final class Receiver extends SimpleChannelInboundHandler<ByteBuf> {
+  private final class Receiver extends ChannelInboundHandlerAdapter implements FanoutLineSplitter.Sink {
+    private final FanoutLineSplitter lines = new FanoutLineSplitter(ProtocolLimits.MAX_LINE_BYTES);
     private final FanoutSession session;
     private final Sender sender;
     private final CountDownLatch welcomed;
@@ -199,22 +199,32 @@ final class FanoutLoad implements AutoCloseable {
     }
 
     @Override
-    protected void channelRead0(ChannelHandlerContext ctx, ByteBuf line) {
-      if (witness != null) {
-        witness.record(line);
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      ByteBuf chunk = (ByteBuf) msg;
+      try {
+        lines.split(chunk, this);
+      } finally {
+        chunk.release();
       }
-      long sent = mark.sentNanos(line);
+    }
+
+    @Override
+    public void line(byte[] bytes, int from, int to) {
+      if (witness != null) {
+        witness.record(bytes, from, to);
+      }
+      long sent = mark.sentNanos(bytes, from, to);
       if (sent >= 0) {
         latency.recordValue(Math.max(0, (System.nanoTime() - sent) / 1000));
         deliveries.increment();
-      } else if (FanoutLines.startsWith(line, CHECKPOINT)) {
+      } else if (FanoutLines.startsWith(bytes, from, to, CHECKPOINT)) {
         checkpoints.increment();
-      } else if (sender != null && session.acknowledges(line)) {
+      } else if (sender != null && session.acknowledges(bytes, from, to)) {
         if (sender.fullSpeed) {
           sender.post();
         }
-      } else if (FanoutLines.startsWith(line, WELCOME)) {
-        session.welcomed(line);
+      } else if (FanoutLines.startsWith(bytes, from, to, WELCOME)) {
+        session.welcomed(Arrays.copyOfRange(bytes, from, to));
         welcomed.countDown();
       }
     }

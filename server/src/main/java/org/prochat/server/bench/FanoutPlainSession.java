@@ -16,7 +16,7 @@ final class FanoutPlainSession implements FanoutSession {
   }
 
   @Override
-  public void welcomed(ByteBuf welcome) {
+  public void welcomed(byte[] welcome) {
     // Nothing to learn from it: the session id is implied on a direct link.
   }
 
@@ -31,7 +31,7 @@ final class FanoutPlainSession implements FanoutSession {
   }
 
   @Override
-  public boolean acknowledges(ByteBuf line) {
-    return FanoutLines.startsWith(line, ACK);
+  public boolean acknowledges(byte[] bytes, int from, int to) {
+    return FanoutLines.startsWith(bytes, from, to, ACK);
   }
 }

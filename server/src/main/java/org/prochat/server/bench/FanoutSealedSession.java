@@ -1,9 +1,9 @@
 package org.prochat.server.bench;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
+import java.util.Arrays;
 import org.prochat.crypto.CryptoFailure;
 import org.prochat.crypto.FrameSeal;
 import org.prochat.crypto.KeyExchange;
@@ -38,7 +38,7 @@ final class FanoutSealedSession implements FanoutSession {
   }
 
   @Override
-  public void welcomed(ByteBuf line) {
+  public void welcomed(byte[] line) {
     Welcome welcome = (Welcome) decode(line);
     if (welcome.kx() == null) {
       throw new IllegalStateException("the coordinator answered a key exchange with none: it does not seal");
@@ -64,20 +64,20 @@ final class FanoutSealedSession implements FanoutSession {
 
   /** Opens every sealed line: on a user's own link they are all its own (acks, pongs, user lists). */
   @Override
-  public boolean acknowledges(ByteBuf line) {
-    if (!FanoutLines.startsWith(line, SEALED)) {
+  public boolean acknowledges(byte[] bytes, int from, int to) {
+    if (!FanoutLines.startsWith(bytes, from, to, SEALED)) {
       return false;
     }
     try {
-      return seal.open((Sealed) decode(line)) instanceof Ack;
+      return seal.open((Sealed) decode(Arrays.copyOfRange(bytes, from, to))) instanceof Ack;
     } catch (CryptoFailure e) {
       throw new IllegalStateException("a sealed frame from the coordinator did not open", e);
     }
   }
 
-  private static Frame decode(ByteBuf line) {
+  private static Frame decode(byte[] line) {
     try {
-      return FrameCodec.instance().decode(ByteBufUtil.getBytes(line));
+      return FrameCodec.instance().decode(line);
     } catch (FrameDecodingException e) {
       throw new IllegalStateException("the coordinator sent a line that is no frame", e);
     }

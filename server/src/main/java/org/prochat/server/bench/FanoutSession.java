@@ -13,7 +13,7 @@ interface FanoutSession {
   ByteBuf hello(String nick);
 
   /** Takes the welcome line; from then on the user may send anything. */
-  void welcomed(ByteBuf welcome);
+  void welcomed(byte[] welcome);
 
   /** True when this user may send {@link #line} frames: a sealed one only once welcomed (it has no key before). */
   boolean ready();
@@ -21,6 +21,6 @@ interface FanoutSession {
   /** {@code frame} as this user sends it, one line. */
   ByteBuf line(Frame frame);
 
-  /** True when {@code line}, received on this user's link, acknowledges something it sent. */
-  boolean acknowledges(ByteBuf line);
+  /** True when the line {@code bytes[from, to)}, received on this user's link, acknowledges something it sent. */
+  boolean acknowledges(byte[] bytes, int from, int to);
 }

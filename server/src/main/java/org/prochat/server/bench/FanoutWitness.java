@@ -1,10 +1,9 @@
 package org.prochat.server.bench;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.EventLoop;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -32,9 +31,9 @@ final class FanoutWitness {
     this.loop = loop;
   }
 
-  /** Keeps {@code line}, forgetting the oldest but the first when full; on the link's loop. */
-  void record(ByteBuf line) {
-    byte[] copy = ByteBufUtil.getBytes(line);
+  /** Keeps the line {@code bytes[from, to)}, forgetting the oldest but the first when full; on the link's loop. */
+  void record(byte[] bytes, int from, int to) {
+    byte[] copy = Arrays.copyOfRange(bytes, from, to);
     if (first == null) {
       first = copy;
       return;
