@@ -60,19 +60,36 @@ final class ProxyPlacement {
       stayDirect(session);
       return;
     }
-    List<Session> candidates = tree.eligibleParents(session.id()).stream()
+    List<Session> eligible = tree.eligibleParents(session.id()).stream()
         .map(sessions::byId)
         .filter(c -> c != null && c.present() && c.route() != null && c.peerAddress() != null
             && !c.record().avoided())
         .sorted(Comparator.comparingInt((Session c) -> tree.depth(c.id())).thenComparingLong(Session::rttMicros))
-        .limit(MAX_CANDIDATES)
         .toList();
+    List<Session> candidates = unpromised(eligible);
     if (candidates.isEmpty()) {
       stayDirect(session);
       return;
     }
     offered.put(session.id(), candidates.stream().map(Session::id).toList());
     routes.send(session, new Candidates(session.id(), candidates.stream().map(Session::peerAddress).toList()));
+  }
+
+  /**
+   * The first {@link #MAX_CANDIDATES} of {@code eligible} whose free places are not all promised to
+   * newcomers still probing (each offer counts as one place at every proxy it lists); when every
+   * place is promised, the first of them all. Newcomers arriving together would otherwise all be
+   * offered the same few shallowest proxies: all but the first to answer find them full, probe a
+   * fresh offer, and after {@link #MAX_ATTACH_TRIES} stay direct.
+   */
+  private List<Session> unpromised(List<Session> eligible) {
+    Map<String, Integer> promised = new HashMap<>();
+    offered.values().forEach(offer -> offer.forEach(sid -> promised.merge(sid, 1, Integer::sum)));
+    List<Session> free = eligible.stream()
+        .filter(c -> tree.limits().maxChildren() - tree.childrenOf(c.id()) > promised.getOrDefault(c.id(), 0))
+        .limit(MAX_CANDIDATES)
+        .toList();
+    return free.isEmpty() ? eligible.stream().limit(MAX_CANDIDATES).toList() : free;
   }
 
   /** The newcomer measured its candidates: choose its proxy and tell it where to attach. */
