@@ -1,5 +1,6 @@
 package org.prochat.server.room;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -32,6 +33,11 @@ final class ProxyPlacement {
   static final int MAX_CANDIDATES = 8;
   /** Offers a session may miss (its proxy unreachable, or full by the time it answered) before it stays direct for good. */
   static final int MAX_ATTACH_TRIES = 3;
+  /**
+   * Events sent down the old way while a branch moves may be missing for this long after it moved
+   * (the client's own allowance after it attaches, for everyone below it too).
+   */
+  static final Duration MOVE_SETTLING = Duration.ofSeconds(2);
   private static final Logger log = LoggerFactory.getLogger(ProxyPlacement.class);
 
   private final OverlayTree tree;
@@ -170,7 +176,11 @@ final class ProxyPlacement {
     tree.placeUnder(session.id(), parent.id());
     List<String> subtree = tree.subtree(session.id());
     List<Session> moved = subtree.stream().map(sessions::byId).filter(Objects::nonNull).toList();
-    moved.forEach(s -> routes.route(s, link));
+    long now = System.nanoTime();
+    moved.forEach(s -> {
+      routes.route(s, link);
+      s.moved(now);
+    });
     List<List<String>> pieces = ListChunks.of(subtree);
     // Plain, as every proxy on the way routes by it; the first piece proves to the session itself
     // that the coordinator, not a proxy, confirmed it.
@@ -193,6 +203,12 @@ final class ProxyPlacement {
     boolean itsProxy = report.proxy().equals(tree.parent(reporter.id())) || report.proxy().equals(reporter.lastParent());
     if (proxy == null || !itsProxy) {
       log.info("Ignored a report by {} about {}, which was not its proxy", reporter.nick(), report.proxy());
+      return;
+    }
+    if (report.kind() == Report.Kind.DROPPED && reporter.movedWithin(MOVE_SETTLING, System.nanoTime())) {
+      // Its client excuses gaps after its own attach, but can't tell when a proxy above it moved.
+      log.info("Ignored a report by {} about {}: its branch moved just now, and events sent the old way may"
+          + " be missing", reporter.nick(), proxy.nick());
       return;
     }
     proxy.record().reported(reporter.id(), report.kind());

@@ -14,8 +14,12 @@ import org.prochat.crypto.FrameSeal;
 import org.prochat.crypto.IdentityKey;
 import org.prochat.crypto.KeyExchange;
 import org.prochat.crypto.PublicKeys;
+import org.prochat.protocol.Attach;
 import org.prochat.protocol.Candidates;
 import org.prochat.protocol.PeerAddress;
+import org.prochat.protocol.ProtocolLimits;
+import org.prochat.protocol.Report;
+import org.prochat.protocol.Rtts;
 import org.prochat.protocol.Sealed;
 import org.prochat.server.FloodLimits;
 import org.prochat.server.overlay.OverlayLimits;
@@ -58,6 +62,26 @@ class ProxyPlacementTest {
 
     assertThat(offered(first)).containsExactly("p1");
     assertThat(offered(second)).containsExactly("p1");
+  }
+
+  @Test
+  void aGapReportedRightAfterTheReportersBranchMovedDoesNotCountAgainstItsProxy() throws Exception {
+    Joined proxy = join("p1", true);
+    Joined mover = join("mover", true);
+    Joined below = join("below", false);
+    tree.placeUnder(below.session().id(), mover.session().id());
+    routes.route(below.session(), mover.session().route());
+    placement.offer(mover.session());
+    placement.measured(mover.session(), new Rtts(mover.session().id(),
+        List.of(new Rtts.Measured(proxy.session().id(), 100))));
+
+    String proof = mover.seal().prove(Attach.statement(mover.session().id(), proxy.session().id()));
+    placement.attach(proxy.session().route(), new Attach(ProtocolLimits.VERSION, mover.session().id(), proof), 0);
+    placement.reported(below.session(), new Report(below.session().id(), mover.session().id(), Report.Kind.DROPPED));
+
+    assertThat(tree.parent(below.session().id())).isEqualTo(mover.session().id());
+    assertThat(tree.parent(mover.session().id())).as("the branch moved below p1").isEqualTo(proxy.session().id());
+    assertThat(mover.session().record().reports()).isZero();
   }
 
   /** A sealed session at the root on a link of its own, with a peer port when it relays. */
