@@ -214,7 +214,7 @@ final class ClientSession {
       case Ack ack -> outbox.acknowledge(ack);
       case PrivateMessage message -> privateMessage(message);
       case Notice notice -> listener.onNotice(notice);
-      case Pong pong -> headAt(pong.seq());
+      case Pong pong -> pong(pong);
       default -> log.debug("ignored a {} the coordinator should not send", frame.getClass().getSimpleName());
     }
   }
@@ -230,6 +230,19 @@ final class ClientSession {
     }
     ended = true;
     rememberCloseReason(bye.reason());
+  }
+
+  /**
+   * The room is at the pong's {@code seq}. Events up to there that came chained are not missed, only
+   * held until their checkpoint (signed off the room's loop, at most every 50 ms) releases them:
+   * asking for them again would have the room send each a second time, sealed one by one, to every
+   * session whose pong overtook a checkpoint. So only a head beyond what came, or a checkpoint
+   * overdue, asks for a replay.
+   */
+  private void pong(Pong pong) {
+    if (!keys.chain().awaitsCheckpointThrough(pong.seq(), System.nanoTime(), ACK_PATIENCE.toNanos())) {
+      headAt(pong.seq());
+    }
   }
 
   /** The room is at {@code seq} (a pong or an attach confirmation says so): replay the end if it was missed. */

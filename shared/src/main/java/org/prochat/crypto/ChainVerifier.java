@@ -33,7 +33,8 @@ public final class ChainVerifier {
   private final Map<String, Held> byHash = new HashMap<>();
   private final MessageDigest digest = Digests.newSha256();
 
-  private record Held(RoomEvent event, String prev) {}
+  /** @param heldAt when it came ({@link System#nanoTime()}) */
+  private record Held(RoomEvent event, String prev, long heldAt) {}
 
   /** What a checkpoint settled. */
   public record Verdict(List<RoomEvent> verified, int forged, boolean badSignature) {
@@ -83,13 +84,31 @@ public final class ChainVerifier {
       byHash.clear();
       return false;
     }
-    byHash.put(Base64.getEncoder().encodeToString(EventChain.link(digest, prev, link.body())), new Held(event, link.prev()));
+    byHash.put(Base64.getEncoder().encodeToString(EventChain.link(digest, prev, link.body())),
+        new Held(event, link.prev(), System.nanoTime()));
     return true;
   }
 
   /** How many events wait for a checkpoint. */
   public int held() {
     return byHash.size();
+  }
+
+  /**
+   * True when events up to {@code seq} have come and wait for the checkpoint that follows them, and
+   * none has waited {@code patienceNanos} or more by {@code nowNanos}: the room being at {@code seq}
+   * then means nothing was missed, only not yet vouched for. Past that patience the checkpoint was
+   * lost on the way, and what is held counts as missed.
+   */
+  public boolean awaitsCheckpointThrough(long seq, long nowNanos, long patienceNanos) {
+    long newest = Long.MIN_VALUE;
+    for (Held held : byHash.values()) {
+      if (nowNanos - held.heldAt() >= patienceNanos) {
+        return false;
+      }
+      newest = Math.max(newest, held.event().seq());
+    }
+    return newest >= seq;
   }
 
   /** True when {@code checkpoint} carries the coordinator's signature (always, without signature checks). */

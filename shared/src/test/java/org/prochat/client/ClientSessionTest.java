@@ -262,6 +262,33 @@ class ClientSessionTest {
   }
 
   @Test
+  void aPongThatOvertakesTheCheckpointOfEventsThatCameAsksForNoReplay() {
+    welcomed(0);
+    session.receive(message(1));
+    EventChain room = new EventChain();
+    session.receive(room.append(message(2)));
+    session.receive(room.append(message(3)));
+
+    session.receive(new Pong("s1", 5, 3));
+    session.receive(EventChain.sign(coordinator.identity(), room.headSeq(), room.head()));
+
+    assertThat(sent).isEmpty();
+    assertThat(heard).containsExactly("message 1 live", "message 2 live", "message 3 live");
+  }
+
+  @Test
+  void aPongAheadOfTheChainedEventsThatCameAsksForTheRest() {
+    welcomed(0);
+    session.receive(message(1));
+    EventChain room = new EventChain();
+    session.receive(room.append(message(2)));
+
+    session.receive(new Pong("s1", 5, 3));
+
+    assertThat(sent).containsExactly(new Replay("s1", 1));
+  }
+
+  @Test
   void chainedEventsShowOnceASignedCheckpointReachesThemAndOneAheadOfEverythingAsksForAReplay() {
     welcomed(0);
     EventChain room = new EventChain();

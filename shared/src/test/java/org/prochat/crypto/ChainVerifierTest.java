@@ -35,6 +35,23 @@ class ChainVerifierTest {
   }
 
   @Test
+  void eventsHeldUpToARoomHeadAwaitTheirCheckpointUntilThePatienceRunsOut() {
+    verifier.hold(chain.append(message(1, "hello")));
+    verifier.hold(chain.append(message(2, "world")));
+    long patience = 3_000_000_000L;
+    long now = System.nanoTime();
+
+    assertThat(verifier.awaitsCheckpointThrough(2, now, patience)).isTrue();
+    assertThat(verifier.awaitsCheckpointThrough(3, now, patience)).as("a head beyond what came").isFalse();
+    assertThat(verifier.awaitsCheckpointThrough(2, now + patience, patience)).as("the checkpoint is overdue").isFalse();
+  }
+
+  @Test
+  void nothingHeldAwaitsNoCheckpoint() {
+    assertThat(verifier.awaitsCheckpointThrough(0, System.nanoTime(), 3_000_000_000L)).isFalse();
+  }
+
+  @Test
   void aRewrittenEventIsForgedAndTheRestOfTheChainStillChecksOut() {
     Chained real = chain.append(message(1, "pay alice"));
     Chained after = chain.append(new Join(2, 0, "carol"));

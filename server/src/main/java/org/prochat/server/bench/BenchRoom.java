@@ -1,5 +1,6 @@
 package org.prochat.server.bench;
 
+import io.netty.channel.EventLoopGroup;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -45,16 +46,30 @@ final class BenchRoom implements AutoCloseable {
   }
 
   /**
-   * Starts the coordinator and joins users {@code u0}, {@code u1}, ...; with {@code relay} each runs
-   * a peer node and may carry others.
+   * Starts the coordinator and joins users {@code u0}, {@code u1}, ..., each on an event loop of its
+   * own (so each can be killed alone); with {@code relay} each runs a peer node and may carry others.
    */
   static BenchRoom open(OverlayLimits limits, int clients, boolean relay, Recorder latency) throws Exception {
+    return open(limits, clients, relay, latency, null);
+  }
+
+  /** As {@link #open(OverlayLimits, int, boolean, Recorder)}, with every user on {@code shared} loops. */
+  static BenchRoom openOn(EventLoopGroup shared, OverlayLimits limits, int clients, boolean relay, Recorder latency)
+      throws Exception {
+    return open(limits, clients, relay, latency, shared);
+  }
+
+  /** @param shared the users' loops, or null for a loop of its own each */
+  private static BenchRoom open(OverlayLimits limits, int clients, boolean relay, Recorder latency,
+      EventLoopGroup shared) throws Exception {
     BenchRoom room = new BenchRoom(Files.createTempDirectory("prochat-bench"), limits);
     try {
       for (int i = 0; i < clients; i++) {
-        BenchUser user = BenchUser.join(room.address, "u" + i, relay, latency).get(30, TimeUnit.SECONDS);
+        String nick = "u" + i;
+        BenchUser user = (shared == null ? BenchUser.join(room.address, nick, relay, latency)
+            : BenchUser.joinOn(shared, room.address, nick, relay, latency)).get(30, TimeUnit.SECONDS);
         room.users.add(user);
-        BenchWait.until(user::placed, "u" + i + " to be placed in the tree");
+        BenchWait.until(user::placed, nick + " to be placed in the tree");
       }
       return room;
     } catch (Exception e) {

@@ -21,7 +21,8 @@ import org.prochat.protocol.RoomEvent;
 
 /**
  * One simulated user: a real client (with a peer node when asked) on an event loop of its own, so it
- * can be killed alone. It records the end-to-end latency of every benchmark message it receives
+ * can be killed alone, or on loops it shares with many others, which keeps the generator cheap (one
+ * thread per user is hundreds of threads taking turns on the cores the coordinator needs). It records the end-to-end latency of every benchmark message it receives
  * (the sender's {@link System#nanoTime()} travels in the text; one JVM, one clock) and counts what
  * it sees. Listener methods run on the user's loop; the counters are read from the bench thread.
  */
@@ -37,6 +38,8 @@ final class BenchUser implements ChatListener {
 
   private final Recorder latency;
   private final EventLoopGroup loop;
+  /** True when {@link #loop} is this user's alone: it goes with the user. */
+  private final boolean ownLoop;
   private final Set<Long> seen = new HashSet<>();
   private long lastSeq; // the loop only
   private volatile long messages;
@@ -47,16 +50,31 @@ final class BenchUser implements ChatListener {
   private volatile boolean placed;
   private ChatClient client;
 
-  private BenchUser(Recorder latency, EventLoopGroup loop) {
+  private BenchUser(Recorder latency, EventLoopGroup loop, boolean ownLoop) {
     this.latency = latency;
     this.loop = loop;
+    this.ownLoop = ownLoop;
   }
 
-  /** Joins as {@code nick}; with {@code relay} the user embeds a peer node and may carry others. */
+  /**
+   * Joins as {@code nick} on an event loop of its own; with {@code relay} the user embeds a peer node
+   * and may carry others.
+   */
   static CompletableFuture<BenchUser> join(ServerAddress server, String nick, boolean relay, Recorder latency) {
     EventLoopGroup loop = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("bench-" + nick, true),
         NioIoHandler.newFactory());
-    BenchUser user = new BenchUser(latency, loop);
+    return join(server, nick, relay, latency, loop, true);
+  }
+
+  /** As {@link #join}, on {@code shared} loops, which the caller shuts down: such a user can't be killed alone. */
+  static CompletableFuture<BenchUser> joinOn(EventLoopGroup shared, ServerAddress server, String nick, boolean relay,
+      Recorder latency) {
+    return join(server, nick, relay, latency, shared, false);
+  }
+
+  private static CompletableFuture<BenchUser> join(ServerAddress server, String nick, boolean relay, Recorder latency,
+      EventLoopGroup loop, boolean ownLoop) {
+    BenchUser user = new BenchUser(latency, loop, ownLoop);
     ChatClientOptions options = SimulatedClientOptions.on(loop, relay ? PeerNodeOptions.defaults().withPort(0) : null);
     return ChatClient.connect(server, nick, user, options).thenApply(client -> {
       user.client = client;
@@ -97,8 +115,11 @@ final class BenchUser implements ChatListener {
     return firstArrivalAfter;
   }
 
-  /** Takes the user down at once, as a killed program: sockets close, no goodbye. */
+  /** Takes the user down at once, as a killed program: sockets close, no goodbye. Own loop only. */
   void kill() {
+    if (!ownLoop) {
+      throw new IllegalStateException("a user on shared loops can't be killed alone");
+    }
     loop.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).syncUninterruptibly();
   }
 
@@ -106,7 +127,9 @@ final class BenchUser implements ChatListener {
     if (client != null) {
       client.quit().orTimeout(5, TimeUnit.SECONDS).exceptionally(failure -> null).join();
     }
-    loop.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+    if (ownLoop) {
+      loop.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+    }
   }
 
   @Override

@@ -21,7 +21,8 @@ import org.prochat.server.overlay.OverlayLimits;
  * Churn: a room of relaying users, and newcomers arriving at a steady rate, each staying a while
  * and leaving, so the room keeps its size. Per newcomer, the time from opening its connection to
  * being placed: welcomed, offered proxies, probed them, assigned one and confirmed attached below
- * it, or told to stay direct. The coordinator runs in this JVM, over real loopback sockets.
+ * it, or told to stay direct. The coordinator runs in this JVM, over real loopback sockets; the
+ * simulated users, relaying or new, share a few event loops, and the CPU each side used is reported.
  */
 final class ChurnBenchmark {
   /** What to run: the standing room, joins per second, seconds of joins, seconds each newcomer stays. */
@@ -39,12 +40,19 @@ final class ChurnBenchmark {
    * @param joinToPlacedMicros connection opened to attached (or kept direct), every placed newcomer
    * @param joinToWelcomeMicros connection opened to welcome, every welcomed newcomer
    * @param firstFailure why the first failed newcomer failed, or null
+   * @param cpu CPU used from the first join until every newcomer had left
+   * @param churnNanos how long that was
    */
   record Result(Plan plan, int underProxy, int keptDirect, int failed, int left, double joinsPerSecond,
-      double leavesPerSecond, Histogram joinToPlacedMicros, Histogram joinToWelcomeMicros, String firstFailure) {}
+      double leavesPerSecond, Histogram joinToPlacedMicros, Histogram joinToWelcomeMicros, String firstFailure,
+      ThreadCpuMeter.Reading cpu, long churnNanos) {}
 
-  /** Threads for all newcomers together: they mostly wait, and the generator must stay small beside the coordinator. */
-  private static final int NEWCOMER_THREADS = 2;
+  /**
+   * Threads for all simulated users together, relaying and new: they mostly wait, and the generator
+   * must stay small beside the coordinator. A thread per user would be hundreds of threads taking
+   * turns on the cores with the coordinator's loop.
+   */
+  static final int USER_THREADS = 2;
 
   private final Plan plan;
 
@@ -53,17 +61,18 @@ final class ChurnBenchmark {
   }
 
   Result run() throws Exception {
-    EventLoopGroup loops = new MultiThreadIoEventLoopGroup(NEWCOMER_THREADS,
-        new DefaultThreadFactory("bench-newcomers", true), NioIoHandler.newFactory());
-    try (BenchRoom room = BenchRoom.open(plan.limits(), plan.clients(), true, new Recorder(3))) {
+    EventLoopGroup loops = new MultiThreadIoEventLoopGroup(USER_THREADS,
+        new DefaultThreadFactory("bench-users", true), NioIoHandler.newFactory());
+    try (BenchRoom room = BenchRoom.openOn(loops, plan.limits(), plan.clients(), true, new Recorder(3))) {
       List<ChurnNewcomer> newcomers = new ArrayList<>();
+      ThreadCpuMeter.Reading before = ThreadCpuMeter.now();
       SteadyRate pace = SteadyRate.startingNow(plan.rate());
       for (int i = 0; i < plan.joins(); i++) {
         pace.awaitTurn(i);
         newcomers.add(ChurnNewcomer.join(room.address(), "n" + i, loops, Duration.ofSeconds(plan.staySeconds())));
       }
       awaitAll(newcomers);
-      return result(newcomers);
+      return result(newcomers, ThreadCpuMeter.now().minus(before), System.nanoTime() - pace.startNanos());
     } finally {
       loops.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     }
@@ -80,7 +89,7 @@ final class ChurnBenchmark {
     }
   }
 
-  private Result result(List<ChurnNewcomer> newcomers) {
+  private Result result(List<ChurnNewcomer> newcomers, ThreadCpuMeter.Reading cpu, long churnNanos) {
     Histogram placed = new Histogram(3);
     Histogram welcomed = new Histogram(3);
     int underProxy = 0;
@@ -102,7 +111,8 @@ final class ChurnBenchmark {
     return new Result(plan, underProxy, keptDirect, newcomers.size() - underProxy - keptDirect, gone.size(),
         perSecond(newcomers.stream().filter(n -> n.placedAt() != 0).toList(), ChurnNewcomer::placedAt),
         perSecond(gone, ChurnNewcomer::leftAt), placed, welcomed,
-        newcomers.stream().map(ChurnNewcomer::failure).filter(Objects::nonNull).findFirst().orElse(null));
+        newcomers.stream().map(ChurnNewcomer::failure).filter(Objects::nonNull).findFirst().orElse(null),
+        cpu, churnNanos);
   }
 
   /** How many of these happened per second, from the first to the last (0 for fewer than two). */

@@ -12,9 +12,10 @@ final class ChurnReport {
     ChurnBenchmark.Plan p = r.plan();
     StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
         "ProChat churn benchmark: %d relaying users stay; %d newcomers a second join for %d s, each leaves %d s"
-        + " after it is placed; limits: %d children per proxy, %d root slots, depth %d; coordinator in this JVM;"
-        + " %d cores%n%n", p.clients(), p.rate(), p.seconds(), p.staySeconds(), p.limits().maxChildren(),
-        p.limits().rootSlots(), p.limits().maxDepth(), Runtime.getRuntime().availableProcessors()));
+        + " after it is placed; limits: %d children per proxy, %d root slots, depth %d; coordinator in this JVM,"
+        + " users on %d threads; %d cores%n%n", p.clients(), p.rate(), p.seconds(), p.staySeconds(),
+        p.limits().maxChildren(), p.limits().rootSlots(), p.limits().maxDepth(), ChurnBenchmark.USER_THREADS,
+        Runtime.getRuntime().availableProcessors()));
     String row = "| %-40s | %16s |%n";
     Histogram placed = r.joinToPlacedMicros();
     Histogram welcomed = r.joinToWelcomeMicros();
@@ -30,6 +31,9 @@ final class ChurnReport {
     out.append(String.format(Locale.ROOT, row, "joins (below a proxy / kept direct)",
         p.joins() + " (" + r.underProxy() + " / " + r.keptDirect() + ")"));
     out.append(String.format(Locale.ROOT, row, "failed to join", r.failed()));
+    out.append(String.format(Locale.ROOT, row, "CPU, cores: coordinator / users",
+        cores(r.cpu().coordinatorNanos(), r) + " / " + cores(r.cpu().generatorNanos(), r)));
+    out.append(String.format(Locale.ROOT, row, "CPU, cores: whole process", cores(r.cpu().processNanos(), r)));
     out.append(String.format(Locale.ROOT, row, "left", r.left()));
     if (r.firstFailure() != null) {
       out.append(String.format(Locale.ROOT, "%nfirst failure: %s%n", r.firstFailure()));
@@ -45,8 +49,20 @@ final class ChurnReport {
         .put("left", r.left()).put("joinsPerSecond", tenths(r.joinsPerSecond())).put("leavesPerSecond", tenths(r.leavesPerSecond()));
     BenchJson.percentiles(report, "joinToAttachedMicros", r.joinToPlacedMicros());
     BenchJson.percentiles(report, "joinToWelcomeMicros", r.joinToWelcomeMicros());
+    report.put("coordinatorCpuCores", hundredths(r.cpu().coordinatorNanos(), r))
+        .put("generatorCpuCores", hundredths(r.cpu().generatorNanos(), r))
+        .put("processCpuCores", hundredths(r.cpu().processNanos(), r));
     report.put("firstFailure", r.firstFailure());
     return BenchJson.write(report);
+  }
+
+  /** CPU time as cores busy on average over the churn. */
+  private static String cores(long cpuNanos, ChurnBenchmark.Result r) {
+    return String.format(Locale.ROOT, "%.2f", hundredths(cpuNanos, r));
+  }
+
+  private static double hundredths(long cpuNanos, ChurnBenchmark.Result r) {
+    return Math.round(100.0 * cpuNanos / r.churnNanos()) / 100.0;
   }
 
   private static double tenths(double value) {

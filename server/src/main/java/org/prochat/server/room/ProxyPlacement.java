@@ -1,5 +1,6 @@
 package org.prochat.server.room;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -32,6 +33,11 @@ final class ProxyPlacement {
   static final int MAX_CANDIDATES = 8;
   /** Offers a session may miss (its proxy unreachable, or full by the time it answered) before it stays direct for good. */
   static final int MAX_ATTACH_TRIES = 3;
+  /**
+   * Events sent down the old way while a branch moves may be missing for this long after it moved
+   * (the client's own allowance after it attaches, for everyone below it too).
+   */
+  static final Duration MOVE_SETTLING = Duration.ofSeconds(2);
   private static final Logger log = LoggerFactory.getLogger(ProxyPlacement.class);
 
   private final OverlayTree tree;
@@ -60,19 +66,36 @@ final class ProxyPlacement {
       stayDirect(session);
       return;
     }
-    List<Session> candidates = tree.eligibleParents(session.id()).stream()
+    List<Session> eligible = tree.eligibleParents(session.id()).stream()
         .map(sessions::byId)
         .filter(c -> c != null && c.present() && c.route() != null && c.peerAddress() != null
             && !c.record().avoided())
         .sorted(Comparator.comparingInt((Session c) -> tree.depth(c.id())).thenComparingLong(Session::rttMicros))
-        .limit(MAX_CANDIDATES)
         .toList();
+    List<Session> candidates = unpromised(eligible);
     if (candidates.isEmpty()) {
       stayDirect(session);
       return;
     }
     offered.put(session.id(), candidates.stream().map(Session::id).toList());
     routes.send(session, new Candidates(session.id(), candidates.stream().map(Session::peerAddress).toList()));
+  }
+
+  /**
+   * The first {@link #MAX_CANDIDATES} of {@code eligible} whose free places are not all promised to
+   * newcomers still probing (each offer counts as one place at every proxy it lists); when every
+   * place is promised, the first of them all. Newcomers arriving together would otherwise all be
+   * offered the same few shallowest proxies: all but the first to answer find them full, probe a
+   * fresh offer, and after {@link #MAX_ATTACH_TRIES} stay direct.
+   */
+  private List<Session> unpromised(List<Session> eligible) {
+    Map<String, Integer> promised = new HashMap<>();
+    offered.values().forEach(offer -> offer.forEach(sid -> promised.merge(sid, 1, Integer::sum)));
+    List<Session> free = eligible.stream()
+        .filter(c -> tree.limits().maxChildren() - tree.childrenOf(c.id()) > promised.getOrDefault(c.id(), 0))
+        .limit(MAX_CANDIDATES)
+        .toList();
+    return free.isEmpty() ? eligible.stream().limit(MAX_CANDIDATES).toList() : free;
   }
 
   /** The newcomer measured its candidates: choose its proxy and tell it where to attach. */
@@ -153,7 +176,11 @@ final class ProxyPlacement {
     tree.placeUnder(session.id(), parent.id());
     List<String> subtree = tree.subtree(session.id());
     List<Session> moved = subtree.stream().map(sessions::byId).filter(Objects::nonNull).toList();
-    moved.forEach(s -> routes.route(s, link));
+    long now = System.nanoTime();
+    moved.forEach(s -> {
+      routes.route(s, link);
+      s.moved(now);
+    });
     List<List<String>> pieces = ListChunks.of(subtree);
     // Plain, as every proxy on the way routes by it; the first piece proves to the session itself
     // that the coordinator, not a proxy, confirmed it.
@@ -176,6 +203,12 @@ final class ProxyPlacement {
     boolean itsProxy = report.proxy().equals(tree.parent(reporter.id())) || report.proxy().equals(reporter.lastParent());
     if (proxy == null || !itsProxy) {
       log.info("Ignored a report by {} about {}, which was not its proxy", reporter.nick(), report.proxy());
+      return;
+    }
+    if (report.kind() == Report.Kind.DROPPED && reporter.movedWithin(MOVE_SETTLING, System.nanoTime())) {
+      // Its client excuses gaps after its own attach, but can't tell when a proxy above it moved.
+      log.info("Ignored a report by {} about {}: its branch moved just now, and events sent the old way may"
+          + " be missing", reporter.nick(), proxy.nick());
       return;
     }
     proxy.record().reported(reporter.id(), report.kind());

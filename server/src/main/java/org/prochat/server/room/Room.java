@@ -294,9 +294,11 @@ public final class Room {
     session.whisperKey(hello.wkey());
     session.peer(hostOf(link), hello.peerPort(), hello.peerCert());
     placement.resumed(session);
+    long now = System.nanoTime();
     for (String sid : placement.tree().subtree(session.id())) {
       Session moved = sessions.byId(sid);
       routes.route(moved, link);
+      moved.moved(now);
       moved.graceTimer(null);
     }
     routes.send(link, welcome(session, true));

@@ -1,5 +1,6 @@
 package org.prochat.server.room;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
@@ -41,6 +42,8 @@ public final class Session {
   private FrameSeal seal;
   private String whisperKey;
   private String lastParent;
+  private long movedAt;
+  private boolean everMoved;
   private final ProxyRecord record = new ProxyRecord();
   private boolean present = true;
 
@@ -163,6 +166,17 @@ public final class Session {
   void attached(String parent) {
     failedAttaches = 0;
     lastParent = parent;
+  }
+
+  /** It moved to another branch at {@code nowNanos}: it re-attached, or a session above it did. */
+  void moved(long nowNanos) {
+    movedAt = nowNanos;
+    everMoved = true;
+  }
+
+  /** True when it moved less than {@code settling} before {@code nowNanos}. */
+  boolean movedWithin(Duration settling, long nowNanos) {
+    return everMoved && nowNanos - movedAt < settling.toNanos();
   }
 
   /** The proxy it attached below last, or null when it never did. */

@@ -29,6 +29,8 @@ class ChurnBenchmarkTest {
     assertThat(result.left()).isEqualTo(plan.joins());
     assertThat(result.joinsPerSecond()).isPositive();
     assertThat(result.leavesPerSecond()).isPositive();
+    assertThat(result.cpu().coordinatorNanos()).as("the coordinator's threads are counted").isPositive();
+    assertThat(result.cpu().generatorNanos()).as("the simulated users' threads are counted").isPositive();
   }
 
   @Test
