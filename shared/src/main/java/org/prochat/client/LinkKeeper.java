@@ -260,17 +260,32 @@ final class LinkKeeper implements ClientSession.Trouble {
   void quit(String reason) {
     closing = true;
     session.quit(reason);
-    if (attaching != null) {
-      attaching.close();
-    }
-    if (bootstrap != null && bootstrap != uplink) {
-      bootstrap.close();
-    }
+    closeLinks();
     if (uplink != null) {
       // An empty write completes after the bye before it is flushed: close only then.
       uplink.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
     } else {
       finish();
+    }
+  }
+
+  /** Closes every link at once and says nothing, as a program that crashed. */
+  void abort() {
+    closing = true;
+    closeLinks();
+    if (uplink != null) {
+      uplink.close();
+    } else {
+      finish();
+    }
+  }
+
+  private void closeLinks() {
+    if (attaching != null) {
+      attaching.close();
+    }
+    if (bootstrap != null && bootstrap != uplink) {
+      bootstrap.close();
     }
   }
 

@@ -32,6 +32,7 @@ final class BenchRoom implements AutoCloseable {
   private final Coordinator coordinator;
   private final ServerAddress address;
   private final List<BenchUser> users = new ArrayList<>();
+  private final EventLoopGroup userLoops = SimulatedClientOptions.userLoops();
 
   private BenchRoom(Path dataDir, OverlayLimits limits) throws Exception {
     this.dataDir = dataDir;
@@ -46,28 +47,15 @@ final class BenchRoom implements AutoCloseable {
   }
 
   /**
-   * Starts the coordinator and joins users {@code u0}, {@code u1}, ..., each on an event loop of its
-   * own (so each can be killed alone); with {@code relay} each runs a peer node and may carry others.
+   * Starts the coordinator and joins users {@code u0}, {@code u1}, ..., all on the room's few user
+   * loops ({@link #userLoops}); with {@code relay} each runs a peer node and may carry others.
    */
   static BenchRoom open(OverlayLimits limits, int clients, boolean relay, Recorder latency) throws Exception {
-    return open(limits, clients, relay, latency, null);
-  }
-
-  /** As {@link #open(OverlayLimits, int, boolean, Recorder)}, with every user on {@code shared} loops. */
-  static BenchRoom openOn(EventLoopGroup shared, OverlayLimits limits, int clients, boolean relay, Recorder latency)
-      throws Exception {
-    return open(limits, clients, relay, latency, shared);
-  }
-
-  /** @param shared the users' loops, or null for a loop of its own each */
-  private static BenchRoom open(OverlayLimits limits, int clients, boolean relay, Recorder latency,
-      EventLoopGroup shared) throws Exception {
     BenchRoom room = new BenchRoom(Files.createTempDirectory("prochat-bench"), limits);
     try {
       for (int i = 0; i < clients; i++) {
         String nick = "u" + i;
-        BenchUser user = (shared == null ? BenchUser.join(room.address, nick, relay, latency)
-            : BenchUser.joinOn(shared, room.address, nick, relay, latency)).get(30, TimeUnit.SECONDS);
+        BenchUser user = BenchUser.join(room.userLoops, room.address, nick, relay, latency).get(30, TimeUnit.SECONDS);
         room.users.add(user);
         BenchWait.until(user::placed, nick + " to be placed in the tree");
       }
@@ -84,6 +72,11 @@ final class BenchRoom implements AutoCloseable {
 
   ServerAddress address() {
     return address;
+  }
+
+  /** The loops every simulated user of this room runs on, newcomers included. */
+  EventLoopGroup userLoops() {
+    return userLoops;
   }
 
   Coordinator coordinator() {
@@ -119,6 +112,7 @@ final class BenchRoom implements AutoCloseable {
     CompletableFuture.allOf(quitting.toArray(CompletableFuture[]::new)).orTimeout(30, TimeUnit.SECONDS)
         .exceptionally(failure -> null).join();
     coordinator.close();
+    userLoops.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     try (Stream<Path> files = Files.walk(dataDir)) {
       for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(file);

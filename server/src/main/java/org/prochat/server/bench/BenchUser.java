@@ -1,9 +1,6 @@
 package org.prochat.server.bench;
 
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
@@ -20,9 +17,10 @@ import org.prochat.protocol.Message;
 import org.prochat.protocol.RoomEvent;
 
 /**
- * One simulated user: a real client (with a peer node when asked) on an event loop of its own, so it
- * can be killed alone, or on loops it shares with many others, which keeps the generator cheap (one
- * thread per user is hundreds of threads taking turns on the cores the coordinator needs). It records the end-to-end latency of every benchmark message it receives
+ * One simulated user: a real client (with a peer node when asked) on loops it shares with the
+ * others of its benchmark, which keeps the generator cheap (a thread per user was hundreds of
+ * threads taking turns on the cores the coordinator needs); killed, it closes its links without a
+ * word, as a crashed program. It records the end-to-end latency of every benchmark message it receives
  * (the sender's {@link System#nanoTime()} travels in the text; one JVM, one clock) and counts what
  * it sees. Listener methods run on the user's loop; the counters are read from the bench thread.
  */
@@ -37,9 +35,6 @@ final class BenchUser implements ChatListener {
   }
 
   private final Recorder latency;
-  private final EventLoopGroup loop;
-  /** True when {@link #loop} is this user's alone: it goes with the user. */
-  private final boolean ownLoop;
   private final Set<Long> seen = new HashSet<>();
   private long lastSeq; // the loop only
   private volatile long messages;
@@ -50,32 +45,18 @@ final class BenchUser implements ChatListener {
   private volatile boolean placed;
   private ChatClient client;
 
-  private BenchUser(Recorder latency, EventLoopGroup loop, boolean ownLoop) {
+  private BenchUser(Recorder latency) {
     this.latency = latency;
-    this.loop = loop;
-    this.ownLoop = ownLoop;
   }
 
   /**
-   * Joins as {@code nick} on an event loop of its own; with {@code relay} the user embeds a peer node
-   * and may carry others.
+   * Joins as {@code nick} on {@code loops}, which the caller shuts down; with {@code relay} the user
+   * embeds a peer node and may carry others.
    */
-  static CompletableFuture<BenchUser> join(ServerAddress server, String nick, boolean relay, Recorder latency) {
-    EventLoopGroup loop = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("bench-" + nick, true),
-        NioIoHandler.newFactory());
-    return join(server, nick, relay, latency, loop, true);
-  }
-
-  /** As {@link #join}, on {@code shared} loops, which the caller shuts down: such a user can't be killed alone. */
-  static CompletableFuture<BenchUser> joinOn(EventLoopGroup shared, ServerAddress server, String nick, boolean relay,
+  static CompletableFuture<BenchUser> join(EventLoopGroup loops, ServerAddress server, String nick, boolean relay,
       Recorder latency) {
-    return join(server, nick, relay, latency, shared, false);
-  }
-
-  private static CompletableFuture<BenchUser> join(ServerAddress server, String nick, boolean relay, Recorder latency,
-      EventLoopGroup loop, boolean ownLoop) {
-    BenchUser user = new BenchUser(latency, loop, ownLoop);
-    ChatClientOptions options = SimulatedClientOptions.on(loop, relay ? PeerNodeOptions.defaults().withPort(0) : null);
+    BenchUser user = new BenchUser(latency);
+    ChatClientOptions options = SimulatedClientOptions.on(loops, relay ? PeerNodeOptions.defaults().withPort(0) : null);
     return ChatClient.connect(server, nick, user, options).thenApply(client -> {
       user.client = client;
       return user;
@@ -115,20 +96,14 @@ final class BenchUser implements ChatListener {
     return firstArrivalAfter;
   }
 
-  /** Takes the user down at once, as a killed program: sockets close, no goodbye. Own loop only. */
+  /** Takes the user down at once, as a killed program: sockets close, no goodbye. */
   void kill() {
-    if (!ownLoop) {
-      throw new IllegalStateException("a user on shared loops can't be killed alone");
-    }
-    loop.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).syncUninterruptibly();
+    client.abort().orTimeout(5, TimeUnit.SECONDS).join();
   }
 
   void quit() {
     if (client != null) {
       client.quit().orTimeout(5, TimeUnit.SECONDS).exceptionally(failure -> null).join();
-    }
-    if (ownLoop) {
-      loop.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     }
   }
 

@@ -1,9 +1,5 @@
 package org.prochat.server.bench;
 
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,13 +43,6 @@ final class ChurnBenchmark {
       double leavesPerSecond, Histogram joinToPlacedMicros, Histogram joinToWelcomeMicros, String firstFailure,
       ThreadCpuMeter.Reading cpu, long churnNanos) {}
 
-  /**
-   * Threads for all simulated users together, relaying and new: they mostly wait, and the generator
-   * must stay small beside the coordinator. A thread per user would be hundreds of threads taking
-   * turns on the cores with the coordinator's loop.
-   */
-  static final int USER_THREADS = 2;
-
   private final Plan plan;
 
   ChurnBenchmark(Plan plan) {
@@ -61,20 +50,17 @@ final class ChurnBenchmark {
   }
 
   Result run() throws Exception {
-    EventLoopGroup loops = new MultiThreadIoEventLoopGroup(USER_THREADS,
-        new DefaultThreadFactory("bench-users", true), NioIoHandler.newFactory());
-    try (BenchRoom room = BenchRoom.openOn(loops, plan.limits(), plan.clients(), true, new Recorder(3))) {
+    try (BenchRoom room = BenchRoom.open(plan.limits(), plan.clients(), true, new Recorder(3))) {
       List<ChurnNewcomer> newcomers = new ArrayList<>();
       ThreadCpuMeter.Reading before = ThreadCpuMeter.now();
       SteadyRate pace = SteadyRate.startingNow(plan.rate());
       for (int i = 0; i < plan.joins(); i++) {
         pace.awaitTurn(i);
-        newcomers.add(ChurnNewcomer.join(room.address(), "n" + i, loops, Duration.ofSeconds(plan.staySeconds())));
+        newcomers.add(ChurnNewcomer.join(room.address(), "n" + i, room.userLoops(),
+            Duration.ofSeconds(plan.staySeconds())));
       }
       awaitAll(newcomers);
       return result(newcomers, ThreadCpuMeter.now().minus(before), System.nanoTime() - pace.startNanos());
-    } finally {
-      loops.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     }
   }
 

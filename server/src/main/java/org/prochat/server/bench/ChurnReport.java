@@ -14,7 +14,7 @@ final class ChurnReport {
         "ProChat churn benchmark: %d relaying users stay; %d newcomers a second join for %d s, each leaves %d s"
         + " after it is placed; limits: %d children per proxy, %d root slots, depth %d; coordinator in this JVM,"
         + " users on %d threads; %d cores%n%n", p.clients(), p.rate(), p.seconds(), p.staySeconds(),
-        p.limits().maxChildren(), p.limits().rootSlots(), p.limits().maxDepth(), ChurnBenchmark.USER_THREADS,
+        p.limits().maxChildren(), p.limits().rootSlots(), p.limits().maxDepth(), SimulatedClientOptions.USER_THREADS,
         Runtime.getRuntime().availableProcessors()));
     String row = "| %-40s | %16s |%n";
     Histogram placed = r.joinToPlacedMicros();

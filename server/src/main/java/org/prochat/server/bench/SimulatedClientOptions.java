@@ -1,6 +1,9 @@
 package org.prochat.server.bench;
 
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.time.Duration;
 import org.prochat.client.ChatClientOptions;
 import org.prochat.client.ClientTrust;
@@ -14,7 +17,20 @@ final class SimulatedClientOptions {
    */
   static final Duration HEARTBEAT = Duration.ofSeconds(2);
 
+  /**
+   * Threads for all simulated users of a benchmark together: they mostly wait, and the generator must
+   * stay small beside the coordinator. A thread per user was hundreds of threads taking turns on the
+   * cores with the coordinator's loop.
+   */
+  static final int USER_THREADS = 2;
+
   private SimulatedClientOptions() {}
+
+  /** Loops for {@link #USER_THREADS} threads, shared by every simulated user of a run; daemons. */
+  static EventLoopGroup userLoops() {
+    return new MultiThreadIoEventLoopGroup(USER_THREADS, new DefaultThreadFactory("bench-users", true),
+        NioIoHandler.newFactory());
+  }
 
   /**
    * On {@code loop}, with the peer node {@code peer} (null: none), and without checkpoint signature
