@@ -21,7 +21,6 @@ import org.prochat.protocol.Replay;
 import org.prochat.protocol.RoomEvent;
 import org.prochat.protocol.Say;
 import org.prochat.protocol.Users;
-import org.prochat.protocol.Welcome;
 
 /** A room at or above the batching threshold (three users here) announces joins and leaves together. */
 class PresenceTest extends RunningCoordinator {
