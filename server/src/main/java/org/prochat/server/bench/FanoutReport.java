@@ -136,7 +136,7 @@ final class FanoutReport {
         r.clients(), r.seconds()));
     out.append(String.format(Locale.ROOT, row, "", "measured"));
     out.append(String.format(Locale.ROOT, row, "-".repeat(40), "-".repeat(14)));
-    out.append(String.format(Locale.ROOT, row, "join storm: first connect to last welcome (ms)",
+    out.append(String.format(Locale.ROOT, row, "join storm, to the last welcome (ms)",
         String.format(Locale.ROOT, "%,d", r.joinMillis())));
     out.append(String.format(Locale.ROOT, row, "still connected at the end", r.stillConnected() + " of " + r.clients()));
     out.append(String.format(Locale.ROOT, row, "coordinator heap per connection (bytes)", bytes(r.heapPerConnection())));
