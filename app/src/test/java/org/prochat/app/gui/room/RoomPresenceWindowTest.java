@@ -39,7 +39,8 @@ class RoomPresenceWindowTest extends WindowTest {
     });
     AtomicInteger changes = new AtomicInteger();
     RunningApp.onFx(() -> {
-      window.model().users().nicks().addListener((ListChangeListener<String>) change -> changes.incrementAndGet());
+      // On the list view's own items: what the view redraws from, held as long as the window is.
+      window.users().list().getItems().addListener((ListChangeListener<String>) change -> changes.incrementAndGet());
       return null;
     });
     List<Presence.Joined> forty = IntStream.range(0, 40)
