@@ -14,7 +14,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -243,7 +242,8 @@ public final class Room {
 
     routes.send(link, welcome(session, false));
     sendUsers(session);
-    history.newest(settings.historyOnJoin(), HISTORY_ON_JOIN_BYTES).forEach(event -> routes.send(session, event.addressedTo(session.id())));
+    history.newest(settings.historyOnJoin(), HISTORY_ON_JOIN_BYTES)
+        .forEach(event -> routes.send(session, event.addressedTo(session.id())));
     announceJoin(session);
     log.info("{} joined from {} as {}", nick, link.channel().remoteAddress(), session.id());
 
