@@ -37,7 +37,7 @@ final class AnnouncedRoster {
   private final NavigableMap<String, Member> members = new TreeMap<>();
   private final boolean withKeys;
   // The list, made when first asked for since the last change; without session and seq.
-  private List<Users> frames;
+  private List<Users> pieces;
   private List<byte[]> tails;
 
   private record Member(String nick, String wkey) {}
@@ -101,35 +101,35 @@ final class AnnouncedRoster {
   }
 
   private List<Users> pieces() {
-    if (frames == null) {
-      frames = build();
+    if (pieces == null) {
+      pieces = build();
     }
-    return frames;
+    return pieces;
   }
 
   private List<Users> build() {
     List<String> nicks = new ArrayList<>(members.size());
     members.values().forEach(member -> nicks.add(member.nick()));
     if (!withKeys) {
-      List<List<String>> pieces = ListChunks.of(nicks);
-      List<Users> built = new ArrayList<>(pieces.size());
-      for (int i = 0; i < pieces.size(); i++) {
-        built.add(new Users(null, 0, pieces.get(i), i < pieces.size() - 1));
+      List<List<String>> chunks = ListChunks.of(nicks);
+      List<Users> built = new ArrayList<>(chunks.size());
+      for (int i = 0; i < chunks.size(); i++) {
+        built.add(new Users(null, 0, chunks.get(i), i < chunks.size() - 1));
       }
       return built;
     }
     // With end-to-end whispers the list brings each user's whisper key along.
-    List<List<String>> pieces = ListChunks.of(nicks, nick -> nick.length() * 4 + 80);
-    List<Users> built = new ArrayList<>(pieces.size());
-    for (int i = 0; i < pieces.size(); i++) {
+    List<List<String>> chunks = ListChunks.of(nicks, nick -> nick.length() * 4 + 80);
+    List<Users> built = new ArrayList<>(chunks.size());
+    for (int i = 0; i < chunks.size(); i++) {
       Map<String, String> keysOfPiece = new HashMap<>();
-      for (String nick : pieces.get(i)) {
+      for (String nick : chunks.get(i)) {
         String wkey = members.get(NicknameRules.key(nick)).wkey();
         if (wkey != null) {
           keysOfPiece.put(nick, wkey);
         }
       }
-      built.add(new Users(null, 0, pieces.get(i), i < pieces.size() - 1, keysOfPiece));
+      built.add(new Users(null, 0, chunks.get(i), i < chunks.size() - 1, keysOfPiece));
     }
     return built;
   }
@@ -146,7 +146,7 @@ final class AnnouncedRoster {
   }
 
   private void changed() {
-    frames = null;
+    pieces = null;
     tails = null;
   }
 }
