@@ -110,28 +110,24 @@ final class AnnouncedRoster {
   private List<Users> build() {
     List<String> nicks = new ArrayList<>(members.size());
     members.values().forEach(member -> nicks.add(member.nick()));
-    if (!withKeys) {
-      List<List<String>> chunks = ListChunks.of(nicks);
-      List<Users> built = new ArrayList<>(chunks.size());
-      for (int i = 0; i < chunks.size(); i++) {
-        built.add(new Users(null, 0, chunks.get(i), i < chunks.size() - 1));
-      }
-      return built;
-    }
     // With end-to-end whispers the list brings each user's whisper key along.
-    List<List<String>> chunks = ListChunks.of(nicks, nick -> nick.length() * 4 + 80);
+    List<List<String>> chunks = withKeys ? ListChunks.of(nicks, nick -> nick.length() * 4 + 80) : ListChunks.of(nicks);
     List<Users> built = new ArrayList<>(chunks.size());
     for (int i = 0; i < chunks.size(); i++) {
-      Map<String, String> keysOfPiece = new HashMap<>();
-      for (String nick : chunks.get(i)) {
-        String wkey = members.get(NicknameRules.key(nick)).wkey();
-        if (wkey != null) {
-          keysOfPiece.put(nick, wkey);
-        }
-      }
-      built.add(new Users(null, 0, chunks.get(i), i < chunks.size() - 1, keysOfPiece));
+      built.add(new Users(null, 0, chunks.get(i), i < chunks.size() - 1, withKeys ? keysOf(chunks.get(i)) : null));
     }
     return built;
+  }
+
+  private Map<String, String> keysOf(List<String> nicks) {
+    Map<String, String> keys = new HashMap<>();
+    for (String nick : nicks) {
+      String wkey = members.get(NicknameRules.key(nick)).wkey();
+      if (wkey != null) {
+        keys.put(nick, wkey);
+      }
+    }
+    return keys;
   }
 
   private void put(String nick, String wkey) {
