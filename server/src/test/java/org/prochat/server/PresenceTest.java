@@ -96,14 +96,28 @@ class PresenceTest extends RunningCoordinator {
     long newest = roomEvents(alice).getLast().seq();
     dave.await(RoomEvent.class, e -> e.seq() == newest);
 
-    Set<String> members = new TreeSet<>(usersOf(dave));
-    for (RoomEvent event : roomEvents(dave)) {
-      if (event.seq() > dave.welcome().seq() && event instanceof Presence presence) {
-        presence.left().forEach(gone -> members.remove(gone.nick()));
-        presence.joined().forEach(came -> members.add(came.nick()));
-      }
-    }
-    assertThat(members).containsExactly("alice", "carol", "dave", "erin");
+    assertThat(membersSeenBy(dave, dave.welcome().seq())).containsExactly("alice", "carol", "dave", "erin");
+  }
+
+  @Test
+  void aNameGivenUpAndTakenAgainLeavesTheRightRoomForEveryone() throws Exception {
+    RawClient alice = join("alice");
+    join("bob");
+    RawClient carol = join("carol");
+    long firstCarol = awaitJoined(alice, "carol").seq();
+
+    carol.send(new Bye(null, "new laptop"));
+    carol.awaitClosed();
+    RawClient newCarol = join("carol");
+    // In the same presence event as the leave when within one window, else in the next.
+    awaitLeft(alice, "carol");
+    long back = alice.seen(Presence.class).stream().filter(p -> p.seq() > firstCarol && joins(p, "carol")).findFirst()
+        .orElseGet(() -> alice.await(Presence.class, p -> joins(p, "carol"))).seq();
+    newCarol.await(RoomEvent.class, e -> e.seq() == back);
+
+    assertThat(newCarol.nick()).isEqualTo("carol");
+    assertThat(membersSeenBy(alice, 0)).containsExactly("alice", "bob", "carol");
+    assertThat(membersSeenBy(newCarol, newCarol.welcome().seq())).containsExactly("alice", "bob", "carol");
   }
 
   @Test
@@ -144,10 +158,34 @@ class PresenceTest extends RunningCoordinator {
     return last;
   }
 
+  private static boolean joins(Presence presence, String nick) {
+    return presence.joined().stream().anyMatch(came -> came.nick().equals(nick));
+  }
+
   private static void awaitLeft(RawClient client, String nick) {
     if (client.seen(Presence.class).stream().noneMatch(p -> p.left().stream().anyMatch(l -> l.nick().equals(nick)))) {
       client.await(Presence.class, p -> p.left().stream().anyMatch(l -> l.nick().equals(nick)));
     }
+  }
+
+  /** The user list the client got, with every join, leave and presence after {@code from} applied in order. */
+  private static Set<String> membersSeenBy(RawClient client, long from) {
+    Set<String> members = new TreeSet<>(usersOf(client));
+    for (RoomEvent event : roomEvents(client)) {
+      if (event.seq() <= from) {
+        continue;
+      }
+      switch (event) {
+        case Join join -> members.add(join.nick());
+        case Leave leave -> members.remove(leave.nick());
+        case Presence presence -> {
+          presence.left().forEach(gone -> members.remove(gone.nick()));
+          presence.joined().forEach(came -> members.add(came.nick()));
+        }
+        case Message message -> { }
+      }
+    }
+    return members;
   }
 
   private static List<String> usersOf(RawClient client) {
