@@ -76,6 +76,9 @@
         row.appendChild(el('span', `who ${nickClass(item.from)}`, item.from));
         row.appendChild(el('span', 'text', `left: ${item.text}`));
         break;
+      case 'presence':
+        row.appendChild(el('span', 'text', item.text));
+        break;
       default:
         row.appendChild(el('span', `who ${nickClass(item.from)}`, item.from));
         row.appendChild(el('span', 'text', item.text));

@@ -20,6 +20,8 @@ import org.prochat.server.web.AdminToken;
  * @param adminToken the web view's admin token; null means the one kept in the data directory
  * @param dataDir where the store, the chat log and the admin token live
  * @param historyOnJoin how many recent room events a joining client is sent
+ * @param presenceBatchFrom from this many users on, joins and leaves are announced in batches
+ *     ({@code presence} events) rather than one event each
  * @param statsInterval how often a status line goes to the server log; zero turns it off
  * @param heartbeatTimeout a link that sends nothing for this long is considered dead
  * @param flood the per-user flood limits
@@ -39,6 +41,7 @@ public record CoordinatorSettings(
     AdminToken adminToken,
     Path dataDir,
     int historyOnJoin,
+    int presenceBatchFrom,
     Duration statsInterval,
     Duration heartbeatTimeout,
     FloodLimits flood,
@@ -51,6 +54,11 @@ public record CoordinatorSettings(
   public static final int DEFAULT_CHAT_PORT = 9090;
   public static final int DEFAULT_HTTP_PORT = 9080;
   public static final int DEFAULT_WS_PORT = 9081;
+  /**
+   * Below this many users every join and leave is its own event, as people expect in a small room;
+   * at it, one join announced to everyone already costs a hundred deliveries.
+   */
+  public static final int DEFAULT_PRESENCE_BATCH_FROM = 100;
 
   public CoordinatorSettings {
     bindAddresses = List.copyOf(bindAddresses);
@@ -73,6 +81,9 @@ public record CoordinatorSettings(
     }
     if (historyOnJoin < 0) {
       throw new IllegalArgumentException("history size must not be negative, got " + historyOnJoin);
+    }
+    if (presenceBatchFrom < 1) {
+      throw new IllegalArgumentException("presence batching must start at 1 user or more, got " + presenceBatchFrom);
     }
     if (statsInterval.isNegative()) {
       throw new IllegalArgumentException("stats interval must not be negative");
@@ -97,6 +108,7 @@ public record CoordinatorSettings(
     private AdminToken adminToken;
     private Path dataDir;
     private int historyOnJoin = 50;
+    private int presenceBatchFrom = DEFAULT_PRESENCE_BATCH_FROM;
     private Duration statsInterval = Duration.ofSeconds(60);
     private Duration heartbeatTimeout = Duration.ofSeconds(45);
     private FloodLimits flood = FloodLimits.DEFAULTS;
@@ -155,6 +167,11 @@ public record CoordinatorSettings(
       return this;
     }
 
+    public Builder presenceBatchFrom(int users) {
+      this.presenceBatchFrom = users;
+      return this;
+    }
+
     public Builder statsInterval(Duration interval) {
       this.statsInterval = interval;
       return this;
@@ -198,7 +215,7 @@ public record CoordinatorSettings(
     /** @throws IllegalArgumentException naming the first value that is out of range */
     public CoordinatorSettings build() {
       return new CoordinatorSettings(bindAddresses, chatPort, httpPort, wsPort, httpBind, adminToken, dataDir,
-          historyOnJoin, statsInterval, heartbeatTimeout, flood, connections, overlay, relaySecret, tls,
+          historyOnJoin, presenceBatchFrom, statsInterval, heartbeatTimeout, flood, connections, overlay, relaySecret, tls,
           privateEndToEnd);
     }
   }

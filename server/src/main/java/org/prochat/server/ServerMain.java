@@ -71,6 +71,11 @@ public final class ServerMain implements Callable<Integer> {
       description = "Recent room events a joining user is shown. Default: ${DEFAULT-VALUE}.")
   int history;
 
+  @Option(names = "--presence-batch-from", paramLabel = "N", defaultValue = "100",
+      description = "From this many users on, joins and leaves are announced together, at most every 0.5 s,"
+          + " not one by one. Default: ${DEFAULT-VALUE}.")
+  int presenceBatchFrom;
+
   @Option(names = "--stats-interval", paramLabel = "SECONDS", defaultValue = "60",
       description = "Seconds between status lines in the log; 0 turns them off. Default: ${DEFAULT-VALUE}.")
   long statsInterval;
@@ -202,6 +207,7 @@ public final class ServerMain implements Callable<Integer> {
         .httpBind(httpBind)
         .adminToken(adminToken)
         .historyOnJoin(history)
+        .presenceBatchFrom(presenceBatchFrom)
         .statsInterval(seconds(statsInterval, "stats interval"))
         .heartbeatTimeout(seconds(heartbeatTimeout, "heartbeat timeout"))
         .flood(new FloodLimits(floodBurst, floodRate, seconds(floodMute, "flood mute"), floodKickAfter))

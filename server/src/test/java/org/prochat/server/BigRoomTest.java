@@ -19,7 +19,8 @@ class BigRoomTest extends RunningCoordinator {
 
   @Test
   void theUserListAndOnlineComeInPiecesThatEachFitALine() throws Exception {
-    start();
+    // Every join announced at once, so the newcomer's list holds everyone who came before it.
+    start(settings -> settings.presenceBatchFrom(USERS + 2));
     List<String> nicks = new ArrayList<>();
     for (int i = 0; i < USERS; i++) {
       String nick = "漢".repeat(20) + String.format("%04d", i);

@@ -90,6 +90,27 @@ class ServerMainTest {
   }
 
   @Test
+  void presenceBatchingStartsAtAHundredUsersUnlessTheConfigFileSaysOtherwise() throws Exception {
+    ServerMain defaults = new ServerMain();
+    new CommandLine(defaults).parseArgs();
+    Path config = Files.writeString(dir.resolve("prochat.properties"), "presence-batch-from=500\n");
+    ServerMain configured = new ServerMain();
+    new CommandLine(configured).setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(config.toFile()))
+        .parseArgs("--config", config.toString());
+
+    assertThat(defaults.settings().presenceBatchFrom()).isEqualTo(100);
+    assertThat(configured.settings().presenceBatchFrom()).isEqualTo(500);
+  }
+
+  @Test
+  void presenceBatchingFromNoUsersExitsWithTwoAndSaysWhy() {
+    assertThat(ServerMain.run(new String[] {"--presence-batch-from", "0", "--data-dir", dir.toString()})).isEqualTo(2);
+
+    assertThat(err.toString(StandardCharsets.UTF_8).strip())
+        .isEqualTo("prochat-server: presence batching must start at 1 user or more, got 0");
+  }
+
+  @Test
   void theWebViewIsOnLoopbackWithAGeneratedTokenUnlessToldOtherwise() {
     ServerMain main = new ServerMain();
     new CommandLine(main).parseArgs();

@@ -22,6 +22,7 @@ import org.prochat.protocol.Frame;
 import org.prochat.protocol.Hello;
 import org.prochat.protocol.Identity;
 import org.prochat.protocol.Join;
+import org.prochat.protocol.Presence;
 import org.prochat.protocol.Notice;
 import org.prochat.protocol.Pong;
 import org.prochat.protocol.PrivateMessage;
@@ -448,8 +449,10 @@ final class ClientSession {
   }
 
   private void roomEvent(RoomEvent event) {
-    if (event instanceof Join join) {
-      whisperKeys.learn(join);
+    switch (event) {
+      case Join join -> whisperKeys.learn(join);
+      case Presence presence -> whisperKeys.learn(presence);
+      default -> { }
     }
     RoomEventSequencer.Release release = sequencer.accept(event);
     release.inOrder().forEach(e -> listener.onRoomEvent(e, sequencer.isHistory(e)));

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = PrivateMessage.class, name = "private"),
     @JsonSubTypes.Type(value = Join.class, name = "join"),
     @JsonSubTypes.Type(value = Leave.class, name = "leave"),
+    @JsonSubTypes.Type(value = Presence.class, name = "presence"),
     @JsonSubTypes.Type(value = Users.class, name = "users"),
     @JsonSubTypes.Type(value = Ack.class, name = "ack"),
     @JsonSubTypes.Type(value = Notice.class, name = "notice"),

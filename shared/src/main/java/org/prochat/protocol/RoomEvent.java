@@ -7,7 +7,7 @@ package org.prochat.protocol;
  * <p>Live events are broadcasts and name no session. A copy sent to one session only (history on
  * joining, a replay) names it in {@link #sid()}, so proxies route it down one branch.
  */
-public sealed interface RoomEvent extends Frame permits Message, Join, Leave {
+public sealed interface RoomEvent extends Frame permits Message, Join, Leave, Presence {
 
   /** Position in the room's history: strictly increasing, never reused, survives restarts. */
   long seq();

@@ -19,6 +19,7 @@ import org.prochat.protocol.FrameDecodingException;
 import org.prochat.protocol.Hello;
 import org.prochat.protocol.Identity;
 import org.prochat.protocol.Join;
+import org.prochat.protocol.Presence;
 import org.prochat.protocol.Message;
 import org.prochat.protocol.Notice;
 import org.prochat.protocol.Pong;
@@ -113,6 +114,16 @@ class ClientSessionTest {
     session.receive(new Join(12, 0, "alice"));
 
     assertThat(heard).containsExactly("users [bob]", "message 10 history", "message 11 history", "join 12 live");
+  }
+
+  @Test
+  void presenceEventsAreRoomEventsInTheSameOrder() {
+    welcomed(11);
+
+    session.receive(new Presence(13, 0, List.of(), List.of(new Presence.Left("bob", "quit"))));
+    session.receive(new Presence(12, 0, List.of(new Presence.Joined("alice", null)), List.of()));
+
+    assertThat(heard).containsExactly("presence 12 live", "presence 13 live");
   }
 
   @Test

@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.Locale;
 import org.prochat.app.trust.ServerKeyChange;
 import org.prochat.client.LinkSecurity;
+import org.prochat.client.PresenceSummary;
 import org.prochat.protocol.ErrorFrame;
 import org.prochat.protocol.Join;
 import org.prochat.protocol.Leave;
 import org.prochat.protocol.Message;
 import org.prochat.protocol.Notice;
+import org.prochat.protocol.Presence;
 import org.prochat.protocol.PrivateMessage;
 import org.prochat.protocol.RoomEvent;
 import org.prochat.protocol.Users;
@@ -25,6 +27,7 @@ import org.prochat.protocol.Welcome;
  * 14:02:07 &lt;alice&gt; text      a message, at the coordinator's time
  * * alice joined
  * * alice left (reason)
+ * * alice, bob and 38 others joined; carol left (reason)    a big room's joins and leaves together
  * [whisper from bob] text
  * -!- text                    a notice line, such as command output
  * ! text                      an error
@@ -56,6 +59,7 @@ final class ConsoleEventFormatter {
       case Message message -> time(message.ts()) + " <" + message.from() + "> " + message.text();
       case Join join -> "* " + join.nick() + " joined";
       case Leave leave -> "* " + leave.nick() + " left (" + leave.reason() + ")";
+      case Presence presence -> "* " + PresenceSummary.of(presence);
     };
   }
 

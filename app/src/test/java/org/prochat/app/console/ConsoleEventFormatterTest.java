@@ -17,6 +17,7 @@ import org.prochat.protocol.Join;
 import org.prochat.protocol.Leave;
 import org.prochat.protocol.Message;
 import org.prochat.protocol.Notice;
+import org.prochat.protocol.Presence;
 import org.prochat.protocol.PrivateMessage;
 import org.prochat.protocol.Users;
 import org.prochat.protocol.Welcome;
@@ -37,6 +38,14 @@ class ConsoleEventFormatterTest {
   void joinsAndLeavesAreStarLines() {
     assertThat(format.roomEvent(new Join(4, 0, "carol"))).isEqualTo("* carol joined");
     assertThat(format.roomEvent(new Leave(5, 0, "carol", "connection lost"))).isEqualTo("* carol left (connection lost)");
+  }
+
+  @Test
+  void aBigRoomsJoinsAndLeavesAreOneStarLine() {
+    Presence presence = new Presence(6, 0, List.of(new Presence.Joined("dave", null), new Presence.Joined("erin", null),
+        new Presence.Joined("frank", null), new Presence.Joined("gina", null)), List.of(new Presence.Left("carol", "quit")));
+
+    assertThat(format.roomEvent(presence)).isEqualTo("* dave, erin and 2 others joined; carol left (quit)");
   }
 
   @Test

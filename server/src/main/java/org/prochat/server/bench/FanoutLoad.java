@@ -96,8 +96,8 @@ final class FanoutLoad implements AutoCloseable {
         senders.add(sender);
       }
     }
-    // Each join is announced to everyone already there: N joins cost about N²/2 deliveries, so the
-    // wait grows with the room (10,000 users: some 50 million deliveries before the last welcome).
+    // Every newcomer gets the list of those already there, so the wait still grows with the room,
+    // though joins in a big room are announced in batches rather than each to everyone.
     long patience = Math.max(60, clients / 50);
     if (!welcomed.await(patience, TimeUnit.SECONDS)) {
       throw new IllegalStateException("not every simulated user was welcomed within " + patience + " s");

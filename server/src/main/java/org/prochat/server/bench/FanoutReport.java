@@ -136,6 +136,8 @@ final class FanoutReport {
         r.clients(), r.seconds()));
     out.append(String.format(Locale.ROOT, row, "", "measured"));
     out.append(String.format(Locale.ROOT, row, "-".repeat(40), "-".repeat(14)));
+    out.append(String.format(Locale.ROOT, row, "join storm, to the last welcome (ms)",
+        String.format(Locale.ROOT, "%,d", r.joinMillis())));
     out.append(String.format(Locale.ROOT, row, "still connected at the end", r.stillConnected() + " of " + r.clients()));
     out.append(String.format(Locale.ROOT, row, "coordinator heap per connection (bytes)", bytes(r.heapPerConnection())));
     out.append(String.format(Locale.ROOT, row, "coordinator RSS per connection (bytes)", bytes(r.rssPerConnection())));
@@ -147,10 +149,10 @@ final class FanoutReport {
   }
 
   static String idleJson(IdleBenchmark.Result r) {
-    return String.format(Locale.ROOT, "{\"scenario\":\"idle\",\"clients\":%d,\"stillConnected\":%d,\"seconds\":%d,"
-        + "\"heapPerConnection\":%.0f,\"rssPerConnection\":%.0f,\"heapBaseline\":%d,\"heapLoaded\":%d,"
-        + "\"rssBaseline\":%d,\"rssLoaded\":%d}", r.clients(), r.stillConnected(), r.seconds(), r.heapPerConnection(),
-        r.rssPerConnection(), r.heapBaseline(), r.heapLoaded(), r.rssBaseline(), r.rssLoaded());
+    return String.format(Locale.ROOT, "{\"scenario\":\"idle\",\"clients\":%d,\"stillConnected\":%d,\"joinMillis\":%d,"
+        + "\"seconds\":%d,\"heapPerConnection\":%.0f,\"rssPerConnection\":%.0f,\"heapBaseline\":%d,\"heapLoaded\":%d,"
+        + "\"rssBaseline\":%d,\"rssLoaded\":%d}", r.clients(), r.stillConnected(), r.joinMillis(), r.seconds(),
+        r.heapPerConnection(), r.rssPerConnection(), r.heapBaseline(), r.heapLoaded(), r.rssBaseline(), r.rssLoaded());
   }
 
   private static String bytes(double value) {

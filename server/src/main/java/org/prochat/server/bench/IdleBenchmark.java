@@ -3,13 +3,13 @@ package org.prochat.server.bench;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Idle: N users connected and silent (heartbeats aside). What each connection costs the
- * coordinator in heap (after a full collection) and resident memory, and whether all of them are
- * still there at the end.
+ * Idle: N users connected and silent (heartbeats aside). How long the join storm takes (connecting
+ * one after another until the last is welcomed), what each connection costs the coordinator in heap
+ * (after a full collection) and resident memory, and whether all of them are still there at the end.
  */
 final class IdleBenchmark {
   /** What came out; -1 where unknown (a --target coordinator). */
-  record Result(int clients, int stillConnected, long heapBaseline, long heapLoaded, long rssBaseline,
+  record Result(int clients, int stillConnected, long joinMillis, long heapBaseline, long heapLoaded, long rssBaseline,
       long rssLoaded, int seconds) {
 
     double heapPerConnection() {
@@ -36,9 +36,11 @@ final class IdleBenchmark {
     long heapBaseline = coordinator.heapUsedAfterGc();
     long rssBaseline = coordinator.residentBytes();
     try (FanoutLoad load = new FanoutLoad(32, sealed)) {
+      long started = System.nanoTime();
       load.connect(coordinator.host(), coordinator.chatPort(), clients, 0);
+      long joinMillis = (System.nanoTime() - started) / 1_000_000;
       TimeUnit.SECONDS.sleep(seconds); // holding the connections; not synchronisation
-      return new Result(clients, load.connected(), heapBaseline, coordinator.heapUsedAfterGc(), rssBaseline,
+      return new Result(clients, load.connected(), joinMillis, heapBaseline, coordinator.heapUsedAfterGc(), rssBaseline,
           coordinator.residentBytes(), seconds);
     }
   }

@@ -4,6 +4,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import org.prochat.protocol.Join;
+import org.prochat.protocol.Leave;
+import org.prochat.protocol.Message;
+import org.prochat.protocol.Presence;
 import org.prochat.protocol.RoomEvent;
 
 /**
@@ -50,9 +54,34 @@ final class HistoryRing {
     return newer.reversed();
   }
 
-  /** The newest {@code count} events, oldest first. */
-  List<RoomEvent> newest(int count) {
-    List<RoomEvent> all = new ArrayList<>(events);
-    return all.subList(Math.max(0, all.size() - count), all.size());
+  /**
+   * The newest {@code count} events, oldest first, but no more than about {@code maxBytes} of them
+   * (the newest one always): in a big room's join storm they are {@code presence} events of a few
+   * kilobytes each, and every newcomer gets them.
+   */
+  List<RoomEvent> newest(int count, int maxBytes) {
+    List<RoomEvent> newer = new ArrayList<>();
+    int bytes = 0;
+    for (Iterator<RoomEvent> it = events.descendingIterator(); it.hasNext() && newer.size() < count; ) {
+      RoomEvent event = it.next();
+      bytes += approxBytes(event);
+      if (bytes > maxBytes && !newer.isEmpty()) {
+        break;
+      }
+      newer.add(event);
+    }
+    return newer.reversed();
+  }
+
+  /** About the event's length as a line: its texts and a frame's worth of field names and numbers. */
+  private static int approxBytes(RoomEvent event) {
+    return 80 + switch (event) {
+      case Message m -> m.from().length() + m.text().length() + (m.id() == null ? 0 : m.id().length());
+      case Join j -> j.nick().length() + (j.wkey() == null ? 0 : j.wkey().length());
+      case Leave l -> l.nick().length() + l.reason().length();
+      case Presence p -> p.joined().stream().mapToInt(came -> 24 + came.nick().length()
+          + (came.wkey() == null ? 0 : came.wkey().length())).sum()
+          + p.left().stream().mapToInt(gone -> 24 + gone.nick().length() + gone.reason().length()).sum();
+    };
   }
 }

@@ -11,14 +11,13 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 import org.prochat.crypto.CryptoFailure;
@@ -42,6 +41,7 @@ import org.prochat.protocol.NicknameRules;
 import org.prochat.protocol.Notice;
 import org.prochat.protocol.Ping;
 import org.prochat.protocol.Pong;
+import org.prochat.protocol.Presence;
 import org.prochat.protocol.PrivateMessage;
 import org.prochat.protocol.ProtocolLimits;
 import org.prochat.protocol.Replay;
@@ -53,7 +53,6 @@ import org.prochat.protocol.Say;
 import org.prochat.protocol.Sealed;
 import org.prochat.protocol.Stay;
 import org.prochat.protocol.TextRules;
-import org.prochat.protocol.Users;
 import org.prochat.protocol.Violation;
 import org.prochat.protocol.Welcome;
 import org.prochat.protocol.Whisper;
@@ -85,6 +84,13 @@ public final class Room {
   /** Most events one replay request returns; a client still behind asks again. */
   static final int MAX_REPLAY = 5000;
   private static final int MAX_REASON_CODE_POINTS = 120;
+  /**
+   * About the most history a newcomer gets, in bytes: a busy room's recent messages fit, and a join
+   * storm's presence events cost each newcomer no more than this.
+   */
+  static final int HISTORY_ON_JOIN_BYTES = 32 * 1024;
+  /** Longest a join or leave in a big room waits to be announced with others. */
+  static final long PRESENCE_WINDOW_MILLIS = 500;
   private static final Logger log = LoggerFactory.getLogger(Room.class);
 
   private final CoordinatorSettings settings;
@@ -104,6 +110,9 @@ public final class Room {
   private final Identity identity;
   private final EventChain chain = new EventChain();
   private final CheckpointSigner signer;
+  private final AnnouncedRoster roster;
+  private final PresenceBatch pendingPresence = new PresenceBatch();
+  private ScheduledFuture<?> presenceFlush;
   private RoomObserver observer = RoomObserver.NONE;
   private long lastSeq;
 
@@ -133,6 +142,7 @@ public final class Room {
     this.identity = new Identity(keys.identity().publicKey(), keys.exchange().exchangeKey(),
         keys.exchange().signature(), keys.endToEnd());
     this.signer = new CheckpointSigner(keys.identity(), loop, routes::broadcastToVerifiers);
+    this.roster = new AnnouncedRoster(keys.endToEnd());
   }
 
   /** The event loop every call must come from. */
@@ -231,9 +241,10 @@ public final class Room {
     stats.clients(sessions.size());
 
     routes.send(link, welcome(session, false));
-    sendUsers(session, sessions.nicksSorted(session));
-    history.newest(settings.historyOnJoin()).forEach(event -> routes.send(session, event.addressedTo(session.id())));
-    publish(new Join(null, ++lastSeq, clock.millis(), nick, keys.endToEnd() ? session.whisperKey() : null));
+    sendUsers(session);
+    history.newest(settings.historyOnJoin(), HISTORY_ON_JOIN_BYTES)
+        .forEach(event -> routes.send(session, event.addressedTo(session.id())));
+    announceJoin(session);
     log.info("{} joined from {} as {}", nick, link.channel().remoteAddress(), session.id());
 
     knownNickKeys.add(session.key());
@@ -292,6 +303,7 @@ public final class Room {
     session.bootstrap(link);
     session.seal(seal);
     session.whisperKey(hello.wkey());
+    roster.rekeyed(session.nick(), hello.wkey());
     session.peer(hostOf(link), hello.peerPort(), hello.peerCert());
     placement.resumed(session);
     long now = System.nanoTime();
@@ -302,7 +314,7 @@ public final class Room {
       moved.graceTimer(null);
     }
     routes.send(link, welcome(session, true));
-    sendUsers(session, sessions.nicksSorted(null));
+    sendUsers(session);
     session.whispersAfter(resume.lastWhisper()).forEach(w -> routes.send(session, w));
     log.info("{} resumed from {}", session.nick(), link.channel().remoteAddress());
     placement.offer(session);
@@ -474,6 +486,8 @@ public final class Room {
     if (!session.present()) {
       return;
     }
+    // Counted with the one who leaves, as a join is counted with the newcomer.
+    boolean batched = sessions.size() >= settings.presenceBatchFrom();
     Bye bye = new Bye(session.id(), reason);
     Link own = session.bootstrap();
     if (session.route() != null && session.route() != own) {
@@ -486,7 +500,7 @@ public final class Room {
     below.stream().skip(1).map(sessions::byId).forEach(this::lose);
     routes.route(session, null);
     placement.removed(session);
-    publish(new Leave(++lastSeq, clock.millis(), session.nick(), shortReason(reason)));
+    announceLeave(session, shortReason(reason), batched);
     log.info("{} left: {}", session.nick(), reason);
     if (own != null && own.owner() == session) {
       closeWith(own.channel(), RouteTable.sealedFor(session, bye));
@@ -503,6 +517,7 @@ public final class Room {
 
   /** Tells everyone the coordinator is going away and closes every link, without leave events. */
   public void shutdown(String reason) {
+    flushPresence(); // so that the store's history has every join
     signer.close();
     // To each session, sealed when it seals: a goodbye to everyone that a proxy can't fake.
     for (Session session : List.copyOf(sessions.all())) {
@@ -532,7 +547,7 @@ public final class Room {
     if (!admit(session, say.id(), text)) {
       return;
     }
-    Message message = new Message(++lastSeq, clock.millis(), session.nick(), say.id(), text);
+    Message message = new Message(nextSeq(), clock.millis(), session.nick(), say.id(), text);
     session.recentIds().record(say.id(), message.seq());
     stats.message();
     publish(message).thenRunAsync(() -> routes.send(session,
@@ -615,7 +630,7 @@ public final class Room {
     switch (command) {
       case TextCommand.Help help -> done(session, id, TextCommand.HELP);
       case TextCommand.Online online -> {
-        List<String> nicks = sessions.nicksSorted(null);
+        List<String> nicks = sessions.nicksSorted();
         List<List<String>> pieces = ListChunks.of(nicks);
         for (int i = 0; i < pieces.size(); i++) {
           String names = String.join(", ", pieces.get(i));
@@ -649,26 +664,18 @@ public final class Room {
     return path.append(" → coordinator").append(depth <= 1 ? " (direct)" : " (depth " + depth + ")").toString();
   }
 
-  /** The user list as of now, in as many frames as the line limit needs. */
-  private void sendUsers(Session session, List<String> nicks) {
-    if (!keys.endToEnd()) {
-      List<List<String>> pieces = ListChunks.of(nicks);
-      for (int i = 0; i < pieces.size(); i++) {
-        routes.send(session, new Users(session.id(), lastSeq, pieces.get(i), i < pieces.size() - 1));
-      }
+  /**
+   * The user list as of now, in as many frames as the line limit needs: everyone the room's events
+   * have announced, so that the events this session sees next (pending presence among them) keep it
+   * exact.
+   */
+  private void sendUsers(Session session) {
+    if (session.seal() != null) {
+      roster.frames(session.id(), lastSeq).forEach(frame -> routes.send(session, frame));
       return;
     }
-    // With end-to-end whispers the list brings each user's whisper key along.
-    List<List<String>> pieces = ListChunks.of(nicks, nick -> nick.length() * 4 + 80);
-    for (int i = 0; i < pieces.size(); i++) {
-      Map<String, String> keysOfPiece = new HashMap<>();
-      for (String nick : pieces.get(i)) {
-        Session user = sessions.byNick(nick);
-        if (user != null && user.whisperKey() != null) {
-          keysOfPiece.put(nick, user.whisperKey());
-        }
-      }
-      routes.send(session, new Users(session.id(), lastSeq, pieces.get(i), i < pieces.size() - 1, keysOfPiece));
+    for (int i = 0; i < roster.frameCount(); i++) {
+      routes.sendLine(session, roster.plainLine(session.id(), lastSeq, i));
     }
   }
 
@@ -709,9 +716,70 @@ public final class Room {
     return bad.isEmpty();
   }
 
+  /**
+   * Announces the newcomer: at once in a small room; in a big one with others, in the next
+   * {@code presence} event.
+   */
+  private void announceJoin(Session session) {
+    String wkey = keys.endToEnd() ? session.whisperKey() : null;
+    if (sessions.size() < settings.presenceBatchFrom()) {
+      publish(new Join(null, nextSeq(), clock.millis(), session.nick(), wkey));
+    } else {
+      queuePresence(session.key(), new Presence.Joined(session.nick(), wkey));
+    }
+  }
+
+  /**
+   * Announces that the user left, like {@link #announceJoin}; nobody is told when their join was not
+   * announced yet either.
+   *
+   * @param batched true when the room, counting this user, was big enough to batch presence
+   */
+  private void announceLeave(Session session, String reason, boolean batched) {
+    if (pendingPresence.cancelJoin(session.key())) {
+      return;
+    }
+    if (batched) {
+      queuePresence(session.key(), new Presence.Left(session.nick(), reason));
+    } else {
+      publish(new Leave(nextSeq(), clock.millis(), session.nick(), reason));
+    }
+  }
+
+  private void queuePresence(String nickKey, Presence.Change change) {
+    if (!pendingPresence.fits(change)) {
+      flushPresence();
+    }
+    pendingPresence.add(nickKey, change);
+    if (presenceFlush == null) {
+      presenceFlush = loop.schedule(this::flushPresence, PRESENCE_WINDOW_MILLIS, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /** Publishes the pending joins and leaves, if any, as one event. */
+  private void flushPresence() {
+    if (presenceFlush != null) {
+      presenceFlush.cancel(false);
+      presenceFlush = null;
+    }
+    if (!pendingPresence.isEmpty()) {
+      publish(pendingPresence.take(++lastSeq, clock.millis()));
+    }
+  }
+
+  /**
+   * The number of the next room event. Pending presence is published first, so that events keep
+   * their order: nobody's message comes before their join.
+   */
+  private long nextSeq() {
+    flushPresence();
+    return ++lastSeq;
+  }
+
   /** Keeps, fans out and stores an event numbered by the caller; completes when it is committed. */
   private CompletableFuture<Void> publish(RoomEvent event) {
     history.add(event);
+    roster.apply(event);
     // Chained only when someone verifies: a room of hand-typed clients needs no chain. The chain
     // stays whole anyway, since each chained event names the hash before it.
     if (routes.broadcast(event, () -> chain.append(event))) {

@@ -92,6 +92,21 @@ final class RouteTable {
     }
   }
 
+  /**
+   * Sends a ready-made line to one plain session, by its route, after the events gathered so far;
+   * released when it can't go.
+   */
+  void sendLine(Session session, ByteBuf line) {
+    Link route = session.route();
+    if (route != null && session.present() && !tooFarBehind(route)) {
+      writeSegment();
+      route.channel().write(line, route.channel().voidPromise());
+      flusher.markWritten(route.channel());
+    } else {
+      line.release();
+    }
+  }
+
   /** {@code frame} as {@code session} must get it: sealed when it has a key. */
   static Frame sealedFor(Session session, Frame frame) {
     return session.seal() == null ? frame : session.seal().seal(session.id(), frame);

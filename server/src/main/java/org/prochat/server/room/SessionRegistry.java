@@ -14,7 +14,7 @@ import org.prochat.protocol.ProtocolLimits;
 /** The sessions in the room, by id and by nickname. Room loop only. */
 final class SessionRegistry {
   private final Map<String, Session> byId = new HashMap<>();
-  // Sorted by key, so the user list for every newcomer is a walk rather than a sort.
+  // Sorted by key, so /online is a walk rather than a sort.
   private final NavigableMap<String, Session> byKey = new TreeMap<>();
   private long counter;
 
@@ -65,13 +65,11 @@ final class SessionRegistry {
     }
   }
 
-  /** Everyone's nickname, sorted for people, leaving out {@code except} (may be null). */
-  List<String> nicksSorted(Session except) {
+  /** Everyone's nickname, sorted for people. */
+  List<String> nicksSorted() {
     List<String> nicks = new ArrayList<>(byKey.size());
     for (Session s : byKey.values()) {
-      if (s != except) {
-        nicks.add(s.nick());
-      }
+      nicks.add(s.nick());
     }
     return nicks;
   }

@@ -20,9 +20,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.prochat.protocol.FrameCodec;
+import org.prochat.protocol.FrameDecodingException;
 import org.prochat.protocol.Join;
 import org.prochat.protocol.Leave;
 import org.prochat.protocol.Message;
+import org.prochat.protocol.Presence;
 import org.prochat.protocol.RoomEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -305,6 +308,8 @@ public final class ChatStore implements AutoCloseable {
       case Message m -> bindRow(s, "message", m.from(), m.id(), m.text());
       case Join j -> bindRow(s, "join", j.nick(), null, null);
       case Leave l -> bindRow(s, "leave", l.nick(), null, l.reason());
+      // Its lists go as the frame's own JSON: read back by the codec, they need no tables of their own.
+      case Presence p -> bindRow(s, "presence", "", null, FrameCodec.instance().encodeToString(p));
     }
   }
 
@@ -327,11 +332,20 @@ public final class ChatStore implements AutoCloseable {
           case "message" -> new Message(seq, ts, nick, rs.getString("client_id"), rs.getString("text"));
           case "join" -> new Join(seq, ts, nick);
           case "leave" -> new Leave(seq, ts, nick, rs.getString("text"));
+          case "presence" -> presence(seq, rs.getString("text"));
           default -> throw new SQLException("unknown event kind in row " + seq);
         });
       }
     }
     return events;
+  }
+
+  private static Presence presence(long seq, String json) throws SQLException {
+    try {
+      return (Presence) FrameCodec.instance().decode(json);
+    } catch (FrameDecodingException | ClassCastException e) {
+      throw new SQLException("row " + seq + " is not a presence event: " + e.getMessage(), e);
+    }
   }
 
   private <T> CompletableFuture<T> submit(StoreWork<T> work) {

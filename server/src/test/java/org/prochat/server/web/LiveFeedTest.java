@@ -12,6 +12,7 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.prochat.protocol.Join;
 import org.prochat.protocol.Message;
+import org.prochat.protocol.Presence;
 import org.prochat.protocol.RoomEvent;
 import org.prochat.server.room.RoomSnapshot;
 import org.prochat.server.stats.ServerStats;
@@ -52,6 +53,20 @@ class LiveFeedTest {
     assertThat(batch.path("logs").get(0).asString()).isEqualTo("INFO Room - bob joined");
     assertThat(batch.path("skippedChat").asInt()).isZero();
     assertThat((Object) alice.readOutbound()).isNull();
+  }
+
+  @Test
+  void aBigRoomsPresenceIsOneRowSayingWhoCameAndWent() {
+    LiveFeed feed = joined(alice);
+
+    feed.roomEvent(new Presence(1, 1000, List.of(new Presence.Joined("bob", null), new Presence.Joined("carol", null),
+        new Presence.Joined("dave", null), new Presence.Joined("erin", null)), List.of(new Presence.Left("frank", "quit"))));
+    alice.runPendingTasks();
+    passBatchInterval(alice);
+
+    JsonNode row = next(alice).path("chat").get(0);
+    assertThat(row.path("kind").asString()).isEqualTo("presence");
+    assertThat(row.path("text").asString()).isEqualTo("bob, carol and 2 others joined; frank left (quit)");
   }
 
   @Test

@@ -18,9 +18,9 @@ public record ChatLine(Kind kind, Instant time, String nick, String text) {
     MESSAGE,
     /** This user's own room message, as the room saw it. */
     OWN_MESSAGE,
-    /** Someone entered the room. */
+    /** Someone (or, in a big room, several at once) entered the room. */
     JOIN,
-    /** Someone left the room. */
+    /** Someone (or several at once) left the room. */
     LEAVE,
     /** Text from the coordinator, such as command output. */
     NOTICE,

@@ -15,11 +15,13 @@ import org.prochat.app.gui.whisper.WhisperDirectory;
 import org.prochat.app.gui.whisper.WhisperNotifier;
 import org.prochat.client.ChatListener;
 import org.prochat.client.LinkSecurity;
+import org.prochat.client.PresenceSummary;
 import org.prochat.protocol.ErrorFrame;
 import org.prochat.protocol.Join;
 import org.prochat.protocol.Leave;
 import org.prochat.protocol.Message;
 import org.prochat.protocol.Notice;
+import org.prochat.protocol.Presence;
 import org.prochat.protocol.PrivateMessage;
 import org.prochat.protocol.RoomEvent;
 import org.prochat.protocol.TextRules;
@@ -166,6 +168,14 @@ public final class RoomViewModel implements ChatListener {
           users.left(leave.nick());
         }
         log.append(new ChatLine(Kind.LEAVE, time, leave.nick(), leave.nick() + " left (" + leave.reason() + ")"));
+      }
+      case Presence presence -> {
+        if (!history) {
+          users.changed(presence.left().stream().map(Presence.Left::nick).toList(),
+              presence.joined().stream().map(Presence.Joined::nick).toList());
+        }
+        PresenceSummary.left(presence).ifPresent(text -> log.append(ChatLine.about(Kind.LEAVE, time, text)));
+        PresenceSummary.joined(presence).ifPresent(text -> log.append(ChatLine.about(Kind.JOIN, time, text)));
       }
     }
   }

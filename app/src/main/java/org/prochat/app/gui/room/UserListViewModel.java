@@ -14,8 +14,8 @@ import javafx.collections.ObservableList;
 import org.prochat.protocol.NicknameRules;
 
 /**
- * Who is in the room, sorted by name, kept current from the coordinator's snapshot and the join and
- * leave events after it. Always includes this user.
+ * Who is in the room, sorted by name, kept current from the coordinator's snapshot and the join,
+ * leave and presence events after it. Always includes this user.
  *
  * <p><b>Threading:</b> confined to the JavaFX thread (or a test's thread).
  */
@@ -77,6 +77,27 @@ public final class UserListViewModel {
     if (at < 0) {
       nicks.add(-at - 1, nick);
     }
+  }
+
+  /**
+   * A big room's batch of leaves and joins, as one change to the list: thousands of single changes
+   * would each make the view redo its work on the JavaFX thread.
+   */
+  void changed(Collection<String> left, Collection<String> joined) {
+    List<String> next = new ArrayList<>(nicks);
+    for (String nick : left) {
+      int at = Collections.binarySearch(next, nick, ORDER);
+      if (at >= 0) {
+        next.remove(at);
+      }
+    }
+    for (String nick : joined) {
+      int at = Collections.binarySearch(next, nick, ORDER);
+      if (at < 0) {
+        next.add(-at - 1, nick);
+      }
+    }
+    nicks.setAll(next);
   }
 
   void left(String nick) {

@@ -19,6 +19,7 @@ import org.prochat.protocol.Join;
 import org.prochat.protocol.Leave;
 import org.prochat.protocol.Message;
 import org.prochat.protocol.Notice;
+import org.prochat.protocol.Presence;
 import org.prochat.protocol.PrivateMessage;
 import org.prochat.protocol.Users;
 import org.prochat.protocol.Welcome;
@@ -71,6 +72,19 @@ class RoomViewModelTest {
     assertThat(room.users().nicks()).containsExactly("alice", "carol");
     assertThat(texts(Kind.JOIN)).containsExactly("old joined", "carol joined");
     assertThat(texts(Kind.LEAVE)).containsExactly("bob left (quit)");
+  }
+
+  @Test
+  void aLivePresenceUpdatesTheUserListAndAHistoryOneOnlyShows() {
+    welcome("alice", "alice");
+    room.onUsers(new Users(null, 3, List.of("bob", "carol")));
+    room.onRoomEvent(new Presence(2, 0, List.of(new Presence.Joined("old", null)), List.of()), true);
+    room.onRoomEvent(new Presence(4, 0, List.of(new Presence.Joined("dave", null), new Presence.Joined("bob", null)),
+        List.of(new Presence.Left("bob", "quit"), new Presence.Left("carol", "quit"))), false);
+
+    assertThat(room.users().nicks()).containsExactly("alice", "bob", "dave");
+    assertThat(texts(Kind.JOIN)).containsExactly("old joined", "dave and bob joined");
+    assertThat(texts(Kind.LEAVE)).containsExactly("bob and carol left");
   }
 
   @Test
