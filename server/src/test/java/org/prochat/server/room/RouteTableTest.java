@@ -3,6 +3,7 @@ package org.prochat.server.room;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.nio.charset.StandardCharsets;
@@ -63,6 +64,18 @@ class RouteTableTest {
 
     assertThat(written(channelA)).containsExactly(lines(1, "one"), "notice: just for alice", lines(2, "two"));
     assertThat(written(channelB)).containsExactly(lines(1, "one"), lines(2, "two"));
+  }
+
+  @Test
+  void aReadyMadeLineForOneUserComesAfterTheEventsBeforeIt() {
+    routes.route(alice, linkA);
+
+    routes.broadcast(event(1, "one"), () -> null);
+    routes.sendLine(alice, Unpooled.copiedBuffer("{\"type\":\"users\"}\n", StandardCharsets.UTF_8));
+    routes.broadcast(event(2, "two"), () -> null);
+    endTurn();
+
+    assertThat(written(channelA)).containsExactly(lines(1, "one"), "{\"type\":\"users\"}\n", lines(2, "two"));
   }
 
   @Test
