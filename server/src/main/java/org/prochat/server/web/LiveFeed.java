@@ -11,8 +11,11 @@ import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.util.concurrent.EventExecutor;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.prochat.protocol.RoomEvent;
 import org.prochat.server.room.RoomObserver;
 import org.prochat.server.room.RoomSnapshot;
@@ -22,8 +25,8 @@ import org.prochat.server.room.RoomSnapshot;
  * greets each new page with them, then streams what follows to every page.
  *
  * <p>Threading: its state lives on one executor (the web loop). The inputs ({@link RoomObserver}
- * calls from the room's loop, {@link #logLine} from any thread that logs, {@link #join} from a
- * viewer's channel) only hand over to it and never block; once that executor has stopped they drop
+ * calls from the room's loop, queued and handed over together; {@link #logLine} from any thread
+ * that logs; {@link #join} from a viewer's channel) only hand over to it and never block; once that executor has stopped they drop
  * what they are given. Items are sent in batches every {@link #BATCH_MILLIS} ms, so a busy room
  * costs one WebSocket frame per page per batch, not one per message. A batch holds at most
  * {@link #RECENT_ITEMS} of each kind; when more arrive in one interval the oldest are left out and
@@ -47,6 +50,9 @@ final class LiveFeed implements RoomObserver {
   private final ArrayDeque<String> recentLogs = new ArrayDeque<>();
   private final ArrayDeque<LiveStats> recentSamples = new ArrayDeque<>();
   private final ArrayDeque<ChatItem> pendingChat = new ArrayDeque<>();
+  /** Items from the room's loop on their way to this feed's loop. */
+  private final Queue<ChatItem> arriving = new ConcurrentLinkedQueue<>();
+  private final AtomicBoolean handOverPending = new AtomicBoolean();
   private final ArrayDeque<String> pendingLogs = new ArrayDeque<>();
   private int skippedChat;
   private int skippedLogs;
@@ -66,12 +72,32 @@ final class LiveFeed implements RoomObserver {
 
   @Override
   public void roomEvent(RoomEvent event) {
-    handOver(() -> add(ChatItem.of(event)));
+    arrive(ChatItem.of(event));
   }
 
   @Override
   public void whisper(long ts, String from, String to, String text) {
-    handOver(() -> add(ChatItem.whisper(ts, from, to, text)));
+    arrive(ChatItem.whisper(ts, from, to, text));
+  }
+
+  /**
+   * Queues an item from the room and hands the queue over unless a hand-over is already on its way:
+   * a task (and a wake-up of the web loop) per event cost the room's loop more than the event's
+   * other bookkeeping in a busy room.
+   */
+  private void arrive(ChatItem item) {
+    arriving.add(item);
+    if (handOverPending.compareAndSet(false, true)) {
+      handOver(this::takeArrivals);
+    }
+  }
+
+  private void takeArrivals() {
+    // Cleared first: an item added while the queue is drained then schedules a hand-over of its own.
+    handOverPending.set(false);
+    for (ChatItem item; (item = arriving.poll()) != null; ) {
+      add(item);
+    }
   }
 
   /** One line of the server log (without its line break). */
