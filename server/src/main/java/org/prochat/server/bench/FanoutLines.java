@@ -1,19 +1,18 @@
 package org.prochat.server.bench;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.UnpooledByteBufAllocator;
 import java.util.Arrays;
-import io.netty.buffer.Unpooled;
 import org.prochat.protocol.Frame;
-import org.prochat.protocol.FrameCodec;
+import org.prochat.wire.WirePipeline;
 
 /** Lines as the fan-out generator writes and recognises them, without parsing what it receives. */
 final class FanoutLines {
   private FanoutLines() {}
 
-  /** {@code frame} as one line, newline included. */
+  /** {@code frame} as one line, newline included, encoded as every link encodes it. */
   static ByteBuf encode(Frame frame) {
-    byte[] json = FrameCodec.instance().encode(frame);
-    return Unpooled.buffer(json.length + 1).writeBytes(json).writeByte('\n');
+    return WirePipeline.encodeLine(UnpooledByteBufAllocator.DEFAULT, frame);
   }
 
   /** True when {@code bytes[from, to)} starts with {@code prefix}. */
