@@ -20,7 +20,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One link into the coordinator: waits for the hello, then hands each frame to the room. Bad lines
- * get an error and the link goes on, unless it sends nothing but bad lines. Runs on the room's loop.
+ * get an error and the link goes on, unless it sends nothing but bad lines. The link is read and
+ * decoded on its own loop; everything it does with what it read runs on the room's loop, handed
+ * over in order ({@link RoomHandOff}), so the room and this handler's state need no locks.
  */
 final class ClientLinkHandler extends ChannelInboundHandlerAdapter {
   /** Bad lines in a row after which a link is considered hostile or broken and closed. */
@@ -28,6 +30,8 @@ final class ClientLinkHandler extends ChannelInboundHandlerAdapter {
   private static final Logger log = LoggerFactory.getLogger(ClientLinkHandler.class);
 
   private final Room room;
+  private RoomHandOff handOff;
+  // Room loop only, from channelActive's hand-over on.
   private Link link;
   private int badLinesInARow;
 
@@ -37,13 +41,21 @@ final class ClientLinkHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelActive(ChannelHandlerContext ctx) {
-    link = new Link(ctx.channel());
-    room.opened(link);
+    handOff = new RoomHandOff(room.loop(), ctx.channel());
+    Link opened = new Link(ctx.channel());
+    handOff.handOver(() -> {
+      link = opened;
+      room.opened(opened);
+    });
     ctx.fireChannelActive();
   }
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    handOff.handOver(() -> read(ctx, msg));
+  }
+
+  private void read(ChannelHandlerContext ctx, Object msg) {
     if (msg instanceof Violation violation) {
       badLine(ctx, violation);
       return;
@@ -82,7 +94,7 @@ final class ClientLinkHandler extends ChannelInboundHandlerAdapter {
   @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
     if (event instanceof IdleStateEvent) {
-      room.linkTimedOut(link);
+      handOff.handOver(() -> room.linkTimedOut(link));
     } else {
       ctx.fireUserEventTriggered(event);
     }
@@ -90,8 +102,8 @@ final class ClientLinkHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
-    if (link != null) {
-      room.linkClosed(link);
+    if (handOff != null) {
+      handOff.handOver(() -> room.linkClosed(link));
     }
   }
 
