@@ -12,6 +12,7 @@ import org.prochat.client.ServerAddress;
 import org.prochat.server.CoordinatorSettings;
 import org.prochat.server.overlay.OverlayLimits;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Spec;
         + "            bytes per broadcast; the coordinator runs as a separate program%n"
         + "            (or --target). --sealed: sealed sessions, and what verifying%n"
         + "            the signed chain costs a client; --compare-sealed: plain, then%n"
-        + "            sealed, and their ratio%n"
+        + "            sealed, and their ratio. Latency is timed on --timed users; the%n"
+        + "            others are counted, their links drained every 50 ms%n"
         + "  idle      users connected and silent: coordinator heap and RSS per%n"
         + "            connection%n"
         + "  overlay   the same users all direct, then in the proxy tree, then a proxy%n"
@@ -76,6 +78,13 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--kills", defaultValue = "3",
       description = "failover: proxies killed, one after another. Default: ${DEFAULT-VALUE}.")
   int kills;
+
+  @Option(names = "--timed", paramLabel = "N|all", defaultValue = "32", converter = TimedUsers.class,
+      description = "fanout: users whose deliveries are timed, spread evenly over the join order (first and last"
+          + " included) and read as data comes; the others are only counted and, senders aside, read every 50 ms"
+          + " as if they were on other machines. all (or N >= --clients): every user timed and read as data"
+          + " comes. Default: ${DEFAULT-VALUE}.")
+  int timed;
 
   @Option(names = "--target", paramLabel = "HOST:PORT",
       description = "fanout: drive this running coordinator instead of starting one (no CPU figure then).")
@@ -150,6 +159,9 @@ public final class BenchCommand implements Callable<Integer> {
     if (compareSealed && !scenario.equals("fanout")) {
       return "--compare-sealed is for fanout only";
     }
+    if (timed < 2) {
+      return "need --timed >= 2 (the first and the last user) or all";
+    }
     return switch (scenario) {
       case "fanout", "idle" -> senders < 1 || senders > clients ? "need 1 <= --senders <= --clients" : null;
       case "overlay" -> senders < 1 || senders >= clients || messages < 1
@@ -170,7 +182,7 @@ public final class BenchCommand implements Callable<Integer> {
   private int fanout() throws Exception {
     List<FanoutBenchmark.Result> results = new ArrayList<>();
     for (boolean sealedRun : compareSealed ? List.of(false, true) : List.of(sealed)) {
-      FanoutBenchmark.Plan plan = new FanoutBenchmark.Plan(clients, senders, rate, duration, size, sealedRun);
+      FanoutBenchmark.Plan plan = new FanoutBenchmark.Plan(clients, senders, rate, duration, size, sealedRun, timed);
       int status = withCoordinator(coordinator -> results.add(new FanoutBenchmark(plan).run(coordinator)));
       if (status != 0) {
         return status;
@@ -209,6 +221,14 @@ public final class BenchCommand implements Callable<Integer> {
       scenario.run(coordinator);
     }
     return 0;
+  }
+
+  /** {@code --timed}: a number of users, or {@code all} of them. */
+  static final class TimedUsers implements ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String value) {
+      return value.equals("all") ? FanoutSample.ALL : Integer.parseInt(value);
+    }
   }
 
   /** One scenario against a coordinator. */

@@ -14,9 +14,15 @@ import tools.jackson.databind.JsonNode;
 final class FanoutBenchmark {
   /**
    * What to run: users, senders, aggregate rate (0 = as fast as acks allow), seconds measured, text
-   * size, and whether the users have sealed sessions (then they get chained events and checkpoints).
+   * size, whether the users have sealed sessions (then they get chained events and checkpoints), and
+   * how many users are timed ({@link FanoutSample#ALL}: every one).
    */
-  record Plan(int clients, int senders, int rate, int seconds, int size, boolean sealed) {}
+  record Plan(int clients, int senders, int rate, int seconds, int size, boolean sealed, int timed) {
+    /** How many users the latency is measured on. */
+    int timedUsers() {
+      return Math.min(timed, clients);
+    }
+  }
 
   /**
    * What came out. CPU shares are of one core (100 = one core busy); -1 where unknown.
@@ -55,7 +61,7 @@ final class FanoutBenchmark {
     double checkpointsPerUser;
     List<byte[]> witnessed;
     try (FanoutLoad load = new FanoutLoad(plan.size(), plan.sealed())) {
-      load.connect(coordinator.host(), coordinator.chatPort(), plan.clients(), plan.senders());
+      load.connect(coordinator.host(), coordinator.chatPort(), plan.clients(), plan.senders(), plan.timed());
       load.start(plan.rate());
       TimeUnit.SECONDS.sleep(WARM_UP_SECONDS); // warming up under load; not synchronisation
       load.latencySinceLastCall();

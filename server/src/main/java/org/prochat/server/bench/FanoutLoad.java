@@ -37,6 +37,10 @@ import org.prochat.protocol.Say;
  * measured after the run on lines one user kept ({@link FanoutWitness}). Only a sender opens the
  * sealed frames on its own link, to find its acks.
  *
+ * <p>Only a sample of the users is timed ({@link FanoutSample}); the others are counted but read in
+ * rounds ({@link FanoutDrain}), as if they were on machines of their own. Senders are always read as
+ * data comes, since their acks pace a full-speed run.
+ *
  * <p>Senders keep a bounded number of messages in flight (counted back by the acks), or follow the
  * aggregate rate the benchmark sets. Thread-safe: every link lives on the generator's loop.
  */
@@ -72,21 +76,33 @@ final class FanoutLoad implements AutoCloseable {
     this.witness = sealed ? new FanoutWitness(loop.next()) : null;
   }
 
-  /** Connects {@code clients} users, the first {@code senderCount} of them senders; returns once all are welcomed. */
-  void connect(String host, int port, int clients, int senderCount) throws InterruptedException {
+  /**
+   * Connects {@code clients} users, the first {@code senderCount} of them senders, and {@code timed}
+   * of them timed ({@link FanoutSample#ALL}: every one); returns once all are welcomed.
+   */
+  void connect(String host, int port, int clients, int senderCount, int timed) throws InterruptedException {
     loop.next().scheduleAtFixedRate(() -> users.forEach(User::ping), PING_SECONDS, PING_SECONDS, TimeUnit.SECONDS);
+    FanoutSample sample = new FanoutSample(clients, timed);
+    FanoutDrain drain = sample.size() < clients ? new FanoutDrain(loop.next()) : null;
     CountDownLatch welcomed = new CountDownLatch(clients);
-    Bootstrap bootstrap = new Bootstrap().group(loop).channel(NioSocketChannel.class)
+    Bootstrap prompt = new Bootstrap().group(loop).channel(NioSocketChannel.class)
         .option(ChannelOption.TCP_NODELAY, true);
+    Bootstrap drained = prompt.clone().option(ChannelOption.RCVBUF_ALLOCATOR, FanoutDrain.READS_TO_THE_END);
     for (int i = 0; i < clients; i++) {
       FanoutSession session = sealed ? new FanoutSealedSession() : new FanoutPlainSession();
       Sender sender = i < senderCount ? new Sender("b" + i, session) : null;
-      // The last to join: after its welcome it receives nothing but the measured load.
+      boolean timedUser = sample.timed(i);
+      boolean lazy = !timedUser && sender == null;
+      // The last to join (always timed): after its welcome it receives nothing but the measured load.
       FanoutWitness watching = i == clients - 1 ? witness : null;
-      Channel link = bootstrap.handler(new ChannelInitializer<SocketChannel>() {
+      Channel link = (lazy ? drained : prompt).handler(new ChannelInitializer<SocketChannel>() {
         @Override
         protected void initChannel(SocketChannel channel) {
-          channel.pipeline().addLast(new Receiver(session, sender, welcomed, watching));
+          Runnable joined = lazy ? () -> {
+            drain.take(channel);
+            welcomed.countDown();
+          } : welcomed::countDown;
+          channel.pipeline().addLast(new Receiver(session, sender, joined, watching, timedUser));
         }
       }).connect(host, port).sync().channel();
       link.writeAndFlush(session.hello("b" + i));
@@ -145,7 +161,7 @@ final class FanoutLoad implements AutoCloseable {
     return witness == null ? List.of() : witness.lines();
   }
 
-  /** End-to-end latencies in microseconds since the last call. */
+  /** End-to-end latencies in microseconds since the last call, of the timed users. */
   Histogram latencySinceLastCall() {
     return latency.getIntervalHistogram();
   }
@@ -182,20 +198,28 @@ final class FanoutLoad implements AutoCloseable {
     }
   }
 
-  /** Counts and times deliveries, counts checkpoints; an ack lets a full-speed sender post the next one. */
+  /**
+   * Counts deliveries, and times them for a timed user; counts checkpoints; an ack lets a full-speed
+   * sender post the next one.
+   */
   private final class Receiver extends ChannelInboundHandlerAdapter implements FanoutLineSplitter.Sink {
     private final FanoutLineSplitter lines = new FanoutLineSplitter(ProtocolLimits.MAX_LINE_BYTES);
     private final FanoutSession session;
     private final Sender sender;
-    private final CountDownLatch welcomed;
+    private final Runnable joined;
     private final FanoutWitness witness;
+    private final boolean timed;
 
-    /** @param witness keeps what this user receives; null for all users but one */
-    Receiver(FanoutSession session, Sender sender, CountDownLatch welcomed, FanoutWitness witness) {
+    /**
+     * @param joined what to do once the user is welcomed
+     * @param witness keeps what this user receives; null for all users but one
+     */
+    Receiver(FanoutSession session, Sender sender, Runnable joined, FanoutWitness witness, boolean timed) {
       this.session = session;
       this.sender = sender;
-      this.welcomed = welcomed;
+      this.joined = joined;
       this.witness = witness;
+      this.timed = timed;
     }
 
     @Override
@@ -215,7 +239,9 @@ final class FanoutLoad implements AutoCloseable {
       }
       long sent = mark.sentNanos(bytes, from, to);
       if (sent >= 0) {
-        latency.recordValue(Math.max(0, (System.nanoTime() - sent) / 1000));
+        if (timed) {
+          latency.recordValue(Math.max(0, (System.nanoTime() - sent) / 1000));
+        }
         deliveries.increment();
       } else if (FanoutLines.startsWith(bytes, from, to, CHECKPOINT)) {
         checkpoints.increment();
@@ -225,7 +251,7 @@ final class FanoutLoad implements AutoCloseable {
         }
       } else if (FanoutLines.startsWith(bytes, from, to, WELCOME)) {
         session.welcomed(Arrays.copyOfRange(bytes, from, to));
-        welcomed.countDown();
+        joined.run();
       }
     }
   }

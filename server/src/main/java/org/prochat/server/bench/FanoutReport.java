@@ -15,7 +15,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class FanoutReport {
   /** Sealed deliveries per second over plain at least: "within 30 %" of the unsigned path. */
   static final double SEALED_GOAL = 0.70;
-  private static final int LABEL = 38;
+  private static final int LABEL = 40;
   private static final int VALUE = 16;
 
   private FanoutReport() {}
@@ -33,6 +33,7 @@ final class FanoutReport {
     out.append(String.format(Locale.ROOT, "| %s |%s%n", "-".repeat(LABEL),
         (" " + "-".repeat(VALUE) + " |").repeat(runs.size())));
     row(out, "deliveries per second", runs, r -> String.format(Locale.ROOT, "%,.0f", r.deliveriesPerSecond()));
+    row(out, "users timed (others drained every " + FanoutDrain.INTERVAL_MILLIS + " ms)", runs, r -> timed(r.plan()));
     row(out, "latency p50 (ms)", runs, r -> ms(r.latencyMicros().getValueAtPercentile(50)));
     row(out, "latency p99 (ms)", runs, r -> ms(r.latencyMicros().getValueAtPercentile(99)));
     row(out, "latency p99.9 (ms)", runs, r -> ms(r.latencyMicros().getValueAtPercentile(99.9)));
@@ -76,7 +77,8 @@ final class FanoutReport {
     Histogram l = r.latencyMicros();
     ObjectNode report = BenchJson.report("fanout").put("sealed", p.sealed()).put("clients", p.clients())
         .put("senders", p.senders()).put("rate", p.rate()).put("size", p.size()).put("seconds", p.seconds())
-        .put("ownProcess", ownProcess).put("deliveriesPerSecond", Math.round(r.deliveriesPerSecond()));
+        .put("timedUsers", p.timedUsers()).put("ownProcess", ownProcess)
+        .put("deliveriesPerSecond", Math.round(r.deliveriesPerSecond()));
     report.putObject("latencyMicros").put("p50", l.getValueAtPercentile(50)).put("p99", l.getValueAtPercentile(99))
         .put("p999", l.getValueAtPercentile(99.9)).put("max", l.getMaxValue());
     report.put("coordinatorCpuPercent", r.coordinatorCpuPercent())
@@ -119,6 +121,11 @@ final class FanoutReport {
 
   private static String fixed(double value, int decimals) {
     return value < 0 ? "n/a" : String.format(Locale.ROOT, "%,." + decimals + "f", value);
+  }
+
+  /** The latency rows' users: all of them, or a sample (the rest only counted). */
+  private static String timed(FanoutBenchmark.Plan p) {
+    return p.timedUsers() == p.clients() ? "all " + p.clients() : p.timedUsers() + " of " + p.clients();
   }
 
   private static String ms(long micros) {

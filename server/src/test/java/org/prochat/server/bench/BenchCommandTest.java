@@ -43,6 +43,16 @@ class BenchCommandTest {
   }
 
   @Test
+  void fanoutTimesAtLeastTheFirstAndTheLastUserOrAll() {
+    BenchCommand all = new BenchCommand();
+    new CommandLine(all).parseArgs("fanout", "--timed", "all");
+
+    assertThat(all.timed).isEqualTo(FanoutSample.ALL);
+    assertThat(bench("fanout", "--timed", "1")).isEqualTo(2);
+    assertThat(err.toString()).contains("--timed >= 2");
+  }
+
+  @Test
   void anUnknownScenarioIsNamedWithTheKnownOnes() {
     assertThat(bench("storm")).isEqualTo(2);
     assertThat(err.toString()).contains("'storm'", "churn", "failover");

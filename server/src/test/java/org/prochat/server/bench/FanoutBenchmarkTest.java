@@ -13,7 +13,8 @@ import org.prochat.server.overlay.OverlayLimits;
 
 /**
  * The fan-out scenario at toy size against a coordinator in this JVM, over real loopback sockets:
- * four users, two posting at full speed, so the run only goes on while the senders find their acks.
+ * four users, two posting at full speed, so the run only goes on while the senders find their acks;
+ * two timed (the first and the last), so the third is drained in rounds.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class FanoutBenchmarkTest {
@@ -32,7 +33,7 @@ class FanoutBenchmarkTest {
   }
 
   private FanoutBenchmark.Result run(boolean sealed) throws InterruptedException {
-    return new FanoutBenchmark(new FanoutBenchmark.Plan(4, 2, 0, 1, 64, sealed)).run(coordinator);
+    return new FanoutBenchmark(new FanoutBenchmark.Plan(4, 2, 0, 1, 64, sealed, 2)).run(coordinator);
   }
 
   @Test

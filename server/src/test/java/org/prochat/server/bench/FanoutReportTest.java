@@ -16,7 +16,7 @@ class FanoutReportTest {
   private static FanoutBenchmark.Result run(boolean sealed, double deliveries, double cpuPercent) {
     Histogram latency = new Histogram(3);
     latency.recordValue(1500);
-    return new FanoutBenchmark.Result(new FanoutBenchmark.Plan(500, 10, 0, 10, 64, sealed), deliveries, latency,
+    return new FanoutBenchmark.Result(new FanoutBenchmark.Plan(500, 10, 0, 10, 64, sealed, 32), deliveries, latency,
         cpuPercent, 40, 71_500, 600L << 20, sealed ? COST : null);
   }
 
@@ -28,8 +28,19 @@ class FanoutReportTest {
 
     assertThat(table).containsPattern("\\|\\s+\\|\\s+plain \\|\\s+sealed \\|")
         .containsPattern("checkpoint check, median \\(us\\)\\s+\\|\\s+- \\|\\s+1,000.0 \\|")
+        .containsPattern("users timed \\(others drained every 50 ms\\)\\s+\\|\\s+32 of 500 \\|\\s+32 of 500 \\|")
         .contains("sealed / plain deliveries per second: 0.80 (goal: at least 0.70)")
         .contains("sealed / plain deliveries per coordinator CPU-second: 0.80");
+  }
+
+  @Test
+  void aRunWithEveryUserTimedSaysSo() {
+    FanoutBenchmark.Result all = new FanoutBenchmark.Result(new FanoutBenchmark.Plan(500, 10, 200, 10, 64, false,
+        FanoutSample.ALL), 100_000, new Histogram(3), 100, 80, 143, -1, null);
+
+    assertThat(FanoutReport.table(List.of(all), true)).containsPattern("users timed .*\\|\\s+all 500 \\|");
+    JsonNode report = JsonMapper.builder().build().readTree(FanoutReport.json(List.of(all), true));
+    assertThat(report.path("timedUsers").asInt()).isEqualTo(500);
   }
 
   @Test
@@ -44,6 +55,7 @@ class FanoutReportTest {
     JsonNode report = JsonMapper.builder().build().readTree(FanoutReport.json(comparison, true));
 
     assertThat(report.path("plain").path("deliveriesPerSecond").asLong()).isEqualTo(500_000);
+    assertThat(report.path("sealed").path("timedUsers").asInt()).isEqualTo(32);
     assertThat(report.path("plain").has("verification")).isFalse();
     assertThat(report.path("sealed").path("verification").path("perFrameMicros").asDouble()).isCloseTo(7.0, within(1e-9));
     assertThat(report.path("sealedToPlain").asDouble()).isEqualTo(0.8);
