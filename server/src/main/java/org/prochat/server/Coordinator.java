@@ -2,7 +2,6 @@ package org.prochat.server;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
@@ -43,12 +42,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A running coordinator: the store, the room, the chat port and the admin web view.
  *
- * <p>Threading: the room runs on one event loop and orders everything (no locks in the room). The
- * client links are spread over {@link CoordinatorSettings#linkThreads()} loops, the room's among
- * them: each link's frames are read and decoded on its loop and handed to the room, and a broadcast
- * goes to each loop once, which writes it to its own links, so a big room's writes use every core.
- * SQLite and the chat log run on the store thread; the web view has its own loop, so browsers never
- * slow the chat. {@link #close()} blocks and must not be called from an event loop.
+ * <p>Threading: one event loop carries every client link and the room (no locks, no hand-overs on
+ * the hot path); SQLite and the chat log run on the store thread; the web view has its own loop, so
+ * browsers never slow the chat. {@link #close()} blocks and must not be called from an event loop.
  */
 public final class Coordinator implements AutoCloseable {
   /** The coordinator's identity key, in the data dir: clients pin it, so it must outlive reinstalls. */
@@ -59,18 +55,18 @@ public final class Coordinator implements AutoCloseable {
 
   private final ChatStore store;
   private final EventLoopGroup acceptGroup;
-  private final EventLoopGroup linkGroup;
+  private final EventLoopGroup roomGroup;
   private final Room room;
   private final ServerStats stats;
   private final List<Channel> listeners;
   private final WebViewServer webView;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private Coordinator(ChatStore store, EventLoopGroup acceptGroup, EventLoopGroup linkGroup, Room room,
+  private Coordinator(ChatStore store, EventLoopGroup acceptGroup, EventLoopGroup roomGroup, Room room,
       ServerStats stats, List<Channel> listeners, WebViewServer webView) {
     this.store = store;
     this.acceptGroup = acceptGroup;
-    this.linkGroup = linkGroup;
+    this.roomGroup = roomGroup;
     this.room = room;
     this.stats = stats;
     this.listeners = listeners;
@@ -91,12 +87,11 @@ public final class Coordinator implements AutoCloseable {
     ChatStore store = ChatStore.open(settings.dataDir());
     EventLoopGroup acceptGroup = new MultiThreadIoEventLoopGroup(1,
         new DefaultThreadFactory("prochat-accept"), NioIoHandler.newFactory());
-    // The room's loop is the first of the link loops: with one thread, the whole coordinator runs on it.
-    EventLoopGroup linkGroup = new MultiThreadIoEventLoopGroup(settings.linkThreads(),
-        new DefaultThreadFactory("prochat-loop"), NioIoHandler.newFactory());
+    EventLoopGroup roomGroup = new MultiThreadIoEventLoopGroup(1,
+        new DefaultThreadFactory("prochat-room"), NioIoHandler.newFactory());
     WebViewServer webView = null;
     try {
-      EventLoop loop = linkGroup.next();
+      EventLoop loop = roomGroup.next();
       ServerStats stats = new ServerStats();
       List<RoomEvent> newest = store.latestEvents(Room.RING_CAPACITY);
       IdentityKey identity = IdentityKey.loadOrCreate(settings.dataDir().resolve(IDENTITY_FILE));
@@ -105,18 +100,18 @@ public final class Coordinator implements AutoCloseable {
       Room room = new Room(settings, store, stats, loop, Clock.systemUTC(), new SecureRandom(), store.lastSeq(),
           newest, store.knownNickKeys(), CoordinatorKeys.forRun(identity, settings.privateEndToEnd()));
       webView = WebViewServer.start(settings, room, stats, newest, tls);
-      List<Channel> listeners = listen(settings, acceptGroup, linkGroup, room, stats, tls);
+      List<Channel> listeners = listen(settings, acceptGroup, roomGroup, room, stats, tls);
       if (!settings.statsInterval().isZero()) {
         long every = settings.statsInterval().toMillis();
         loop.scheduleAtFixedRate(new StatsReporter(stats), every, every, TimeUnit.MILLISECONDS);
       }
-      return new Coordinator(store, acceptGroup, linkGroup, room, stats, listeners, webView);
+      return new Coordinator(store, acceptGroup, roomGroup, room, stats, listeners, webView);
     } catch (StoreException | IOException | RuntimeException e) {
       if (webView != null) {
         webView.close();
       }
       acceptGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-      linkGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+      roomGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
       store.close();
       throw e;
     }
@@ -133,9 +128,9 @@ public final class Coordinator implements AutoCloseable {
   }
 
   private static List<Channel> listen(CoordinatorSettings settings, EventLoopGroup acceptGroup,
-      EventLoopGroup linkGroup, Room room, ServerStats stats, SslContext tls) throws IOException {
+      EventLoopGroup roomGroup, Room room, ServerStats stats, SslContext tls) throws IOException {
     ServerBootstrap bootstrap = new ServerBootstrap()
-        .group(acceptGroup, linkGroup)
+        .group(acceptGroup, roomGroup)
         .channel(NioServerSocketChannel.class)
         .option(ChannelOption.SO_BACKLOG, 1024)
         .childOption(ChannelOption.TCP_NODELAY, true)
@@ -205,19 +200,13 @@ public final class Coordinator implements AutoCloseable {
     webView.close();
     listeners.forEach(listener -> listener.close().syncUninterruptibly());
     try {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-      List<ChannelFuture> closing = room.loop().submit(() -> room.shutdown("the server is shutting down"))
-          .get(5, TimeUnit.SECONDS);
-      // A loop that stops closes its links at once, goodbye written or not.
-      for (ChannelFuture link : closing) {
-        link.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-      }
+      room.loop().submit(() -> room.shutdown("the server is shutting down")).get(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException | TimeoutException e) {
       log.warn("Telling clients about the shutdown failed: {}", e.toString());
     }
-    linkGroup.shutdownGracefully(100, 5000, TimeUnit.MILLISECONDS).syncUninterruptibly();
+    roomGroup.shutdownGracefully(100, 5000, TimeUnit.MILLISECONDS).syncUninterruptibly();
     acceptGroup.shutdownGracefully(0, 1000, TimeUnit.MILLISECONDS).syncUninterruptibly();
     store.close();
     log.info("Coordinator stopped");

@@ -31,8 +31,6 @@ import org.prochat.server.web.AdminToken;
  * @param tls whether the chat port and the web view speak TLS, and with which certificate
  * @param privateEndToEnd true when whispers are end-to-end encrypted between the two users: the
  *     coordinator then can't read them, and its log and web view keep who, to whom and when only
- * @param linkThreads how many threads carry the users' links (reading, decoding, writing); the first
- *     of them also runs the room, which orders everything, so 1 puts the whole coordinator on one thread
  */
 public record CoordinatorSettings(
     List<InetAddress> bindAddresses,
@@ -51,8 +49,7 @@ public record CoordinatorSettings(
     OverlayLimits overlay,
     String relaySecret,
     TlsSetting tls,
-    boolean privateEndToEnd,
-    int linkThreads) {
+    boolean privateEndToEnd) {
 
   public static final int DEFAULT_CHAT_PORT = 9090;
   public static final int DEFAULT_HTTP_PORT = 9080;
@@ -62,12 +59,6 @@ public record CoordinatorSettings(
    * at it, one join announced to everyone already costs a hundred deliveries.
    */
   public static final int DEFAULT_PRESENCE_BATCH_FROM = 100;
-  /**
-   * One thread per core: a broadcast is one small write per direct link, and on a loopback or LAN
-   * socket each costs several microseconds of kernel time, so a big room's writes are spread over
-   * every core rather than queued behind each other on the room's thread.
-   */
-  public static final int DEFAULT_LINK_THREADS = Runtime.getRuntime().availableProcessors();
 
   public CoordinatorSettings {
     bindAddresses = List.copyOf(bindAddresses);
@@ -93,9 +84,6 @@ public record CoordinatorSettings(
     }
     if (presenceBatchFrom < 1) {
       throw new IllegalArgumentException("presence batching must start at 1 user or more, got " + presenceBatchFrom);
-    }
-    if (linkThreads < 1) {
-      throw new IllegalArgumentException("link threads must be 1 or more, got " + linkThreads);
     }
     if (statsInterval.isNegative()) {
       throw new IllegalArgumentException("stats interval must not be negative");
@@ -129,7 +117,6 @@ public record CoordinatorSettings(
     private String relaySecret;
     private TlsSetting tls = TlsSetting.OFF;
     private boolean privateEndToEnd;
-    private int linkThreads = DEFAULT_LINK_THREADS;
 
     private Builder(Path dataDir) {
       this.dataDir = dataDir;
@@ -225,16 +212,11 @@ public record CoordinatorSettings(
       return this;
     }
 
-    public Builder linkThreads(int threads) {
-      this.linkThreads = threads;
-      return this;
-    }
-
     /** @throws IllegalArgumentException naming the first value that is out of range */
     public CoordinatorSettings build() {
       return new CoordinatorSettings(bindAddresses, chatPort, httpPort, wsPort, httpBind, adminToken, dataDir,
           historyOnJoin, presenceBatchFrom, statsInterval, heartbeatTimeout, flood, connections, overlay, relaySecret, tls,
-          privateEndToEnd, linkThreads);
+          privateEndToEnd);
     }
   }
 

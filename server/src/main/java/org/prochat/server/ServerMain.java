@@ -76,10 +76,6 @@ public final class ServerMain implements Callable<Integer> {
           + " not one by one. Default: ${DEFAULT-VALUE}.")
   int presenceBatchFrom;
 
-  @Option(names = "--link-threads", paramLabel = "N",
-      description = "Threads that carry the users' links; the first also runs the room. Default: one per core.")
-  Integer linkThreads;
-
   @Option(names = "--stats-interval", paramLabel = "SECONDS", defaultValue = "60",
       description = "Seconds between status lines in the log; 0 turns them off. Default: ${DEFAULT-VALUE}.")
   long statsInterval;
@@ -212,7 +208,6 @@ public final class ServerMain implements Callable<Integer> {
         .adminToken(adminToken)
         .historyOnJoin(history)
         .presenceBatchFrom(presenceBatchFrom)
-        .linkThreads(linkThreads == null ? CoordinatorSettings.DEFAULT_LINK_THREADS : linkThreads)
         .statsInterval(seconds(statsInterval, "stats interval"))
         .heartbeatTimeout(seconds(heartbeatTimeout, "heartbeat timeout"))
         .flood(new FloodLimits(floodBurst, floodRate, seconds(floodMute, "flood mute"), floodKickAfter))

@@ -111,26 +111,6 @@ class ServerMainTest {
   }
 
   @Test
-  void linksAreCarriedByOneThreadPerCoreUnlessTheConfigFileSaysOtherwise() throws Exception {
-    ServerMain defaults = new ServerMain();
-    new CommandLine(defaults).parseArgs();
-    Path config = Files.writeString(dir.resolve("prochat.properties"), "link-threads=3\n");
-    ServerMain configured = new ServerMain();
-    new CommandLine(configured).setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(config.toFile()))
-        .parseArgs("--config", config.toString());
-
-    assertThat(defaults.settings().linkThreads()).isEqualTo(Runtime.getRuntime().availableProcessors());
-    assertThat(configured.settings().linkThreads()).isEqualTo(3);
-  }
-
-  @Test
-  void noLinkThreadsExitsWithTwoAndSaysWhy() {
-    assertThat(ServerMain.run(new String[] {"--link-threads", "0", "--data-dir", dir.toString()})).isEqualTo(2);
-
-    assertThat(err.toString(StandardCharsets.UTF_8).strip()).isEqualTo("prochat-server: link threads must be 1 or more, got 0");
-  }
-
-  @Test
   void theWebViewIsOnLoopbackWithAGeneratedTokenUnlessToldOtherwise() {
     ServerMain main = new ServerMain();
     new CommandLine(main).parseArgs();

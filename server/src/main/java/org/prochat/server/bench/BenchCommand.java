@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.HdrHistogram.Recorder;
 import org.prochat.client.ServerAddress;
-import org.prochat.server.CoordinatorSettings;
 import org.prochat.server.overlay.OverlayLimits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -109,11 +108,6 @@ public final class BenchCommand implements Callable<Integer> {
           + " the same one), side by side with their ratio.")
   boolean compareSealed;
 
-  @Option(names = "--link-threads", paramLabel = "N",
-      description = "fanout, idle: the --link-threads of the coordinator the bench starts. Default: the"
-          + " coordinator's own, one per core.")
-  Integer linkThreads;
-
   @Option(names = "--json", description = "Print one JSON object with the figures instead of a table (not overlay).")
   boolean json;
 
@@ -152,9 +146,6 @@ public final class BenchCommand implements Callable<Integer> {
     }
     if (sealed && !scenario.equals("fanout") && !scenario.equals("idle")) {
       return "--sealed is for fanout and idle only";
-    }
-    if (linkThreads != null && (linkThreads < 1 || target != null || !List.of("fanout", "idle").contains(scenario))) {
-      return "--link-threads N (N >= 1) is for fanout and idle without --target";
     }
     if (compareSealed && !scenario.equals("fanout")) {
       return "--compare-sealed is for fanout only";
@@ -215,7 +206,7 @@ public final class BenchCommand implements Callable<Integer> {
       if (!Files.isRegularFile(jar)) {
         return usage("run the bench from prochat-server.jar (it starts that jar as the coordinator), or use --target");
       }
-      coordinator = CoordinatorProcess.start(jar, linkThreads());
+      coordinator = CoordinatorProcess.start(jar);
     }
     try (coordinator) {
       scenario.run(coordinator);
@@ -234,10 +225,6 @@ public final class BenchCommand implements Callable<Integer> {
   /** One scenario against a coordinator. */
   private interface Scenario {
     void run(CoordinatorProcess coordinator) throws Exception;
-  }
-
-  private int linkThreads() {
-    return linkThreads == null ? CoordinatorSettings.DEFAULT_LINK_THREADS : linkThreads;
   }
 
   private OverlayLimits limits() {

@@ -45,11 +45,8 @@ final class CoordinatorProcess implements AutoCloseable {
     this.token = token;
   }
 
-  /**
-   * Starts {@code jar} with the JVM running this one, flood control off and {@code linkThreads}
-   * threads carrying links, and waits until it listens.
-   */
-  static CoordinatorProcess start(Path jar, int linkThreads) throws IOException, InterruptedException, TimeoutException {
+  /** Starts {@code jar} with the JVM running this one, flood control off, and waits until it listens. */
+  static CoordinatorProcess start(Path jar) throws IOException, InterruptedException, TimeoutException {
     int chat = freePort();
     int web = freePort();
     int ws = freePort();
@@ -58,7 +55,7 @@ final class CoordinatorProcess implements AutoCloseable {
         "--enable-native-access=ALL-UNNAMED", "-Xmx2g", "-jar", jar.toString(),
         "--bind", "127.0.0.1", "--port", String.valueOf(chat), "--http-port", String.valueOf(web),
         "--ws-port", String.valueOf(ws), "--admin-token", TOKEN, "--data-dir", data.toString(),
-        "--stats-interval", "0", "--history", "0", "--link-threads", String.valueOf(linkThreads),
+        "--stats-interval", "0", "--history", "0",
         // The benchmark posts far faster than a person: flood control would measure itself.
         "--flood-burst", "100000000", "--flood-rate", "100000000"));
     Process process = new ProcessBuilder(command)

@@ -20,9 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One link into the coordinator: waits for the hello, then hands each frame to the room. Bad lines
- * get an error and the link goes on, unless it sends nothing but bad lines. The link is read and
- * decoded on its own loop; everything it does with what it read runs on the room's loop, handed
- * over in order ({@link RoomHandOff}), so the room and this handler's state need no locks.
+ * get an error and the link goes on, unless it sends nothing but bad lines. Runs on the room's loop.
  */
 final class ClientLinkHandler extends ChannelInboundHandlerAdapter {
   /** Bad lines in a row after which a link is considered hostile or broken and closed. */
@@ -30,8 +28,6 @@ final class ClientLinkHandler extends ChannelInboundHandlerAdapter {
   private static final Logger log = LoggerFactory.getLogger(ClientLinkHandler.class);
 
   private final Room room;
-  private RoomHandOff handOff;
-  // Room loop only, from channelActive's hand-over on.
   private Link link;
   private int badLinesInARow;
 
@@ -41,21 +37,13 @@ final class ClientLinkHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelActive(ChannelHandlerContext ctx) {
-    handOff = new RoomHandOff(room.loop(), ctx.channel());
-    Link opened = new Link(ctx.channel());
-    handOff.handOver(() -> {
-      link = opened;
-      room.opened(opened);
-    });
+    link = new Link(ctx.channel());
+    room.opened(link);
     ctx.fireChannelActive();
   }
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
-    handOff.handOver(() -> read(ctx, msg));
-  }
-
-  private void read(ChannelHandlerContext ctx, Object msg) {
     if (msg instanceof Violation violation) {
       badLine(ctx, violation);
       return;
@@ -94,7 +82,7 @@ final class ClientLinkHandler extends ChannelInboundHandlerAdapter {
   @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
     if (event instanceof IdleStateEvent) {
-      handOff.handOver(() -> room.linkTimedOut(link));
+      room.linkTimedOut(link);
     } else {
       ctx.fireUserEventTriggered(event);
     }
@@ -102,8 +90,8 @@ final class ClientLinkHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
-    if (handOff != null) {
-      handOff.handOver(() -> room.linkClosed(link));
+    if (link != null) {
+      room.linkClosed(link);
     }
   }
 

@@ -61,20 +61,12 @@ final class BroadcastSegment {
     return gathered;
   }
 
-  /**
-   * One segment's lines in each form (null: no link needs that form). Each link gets a retained
-   * duplicate; whoever holds the segment releases it once written.
-   */
+  /** One segment's lines in each form (null: no link needs that form); release once written. */
   record Gathered(ByteBuf plain, ByteBuf chained) {
-    /** Holds the segment once more, for a writer on another loop; that one releases it. */
-    Gathered retain() {
-      if (plain != null) {
-        plain.retain();
-      }
-      if (chained != null) {
-        chained.retain();
-      }
-      return this;
+    /** The lines for one link to write (the caller owns the returned reference); null when none. */
+    ByteBuf forLink(boolean verifies) {
+      ByteBuf form = verifies ? chained : plain;
+      return form == null ? null : form.retainedDuplicate();
     }
 
     void release() {

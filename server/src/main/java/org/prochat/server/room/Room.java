@@ -2,7 +2,6 @@ package org.prochat.server.room;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.EventLoop;
 import java.net.InetSocketAddress;
@@ -163,7 +162,7 @@ public final class Room {
 
   /** How many links the coordinator writes each broadcast to. */
   public int directLinks() {
-    return routes.carryingLinks();
+    return routes.carryingLinks().size();
   }
 
   /** Who watches the room from now on (one observer; {@link RoomObserver#NONE} to stop). */
@@ -182,7 +181,7 @@ public final class Room {
           tree.depth(s.id()), s.rttMicros() == Long.MAX_VALUE ? -1 : s.rttMicros(), tree.childrenOf(s.id())));
     }
     users.sort(Comparator.comparing(u -> NicknameRules.key(u.nick())));
-    return new RoomSnapshot(lastSeq, routes.carryingLinks(), tree.maxDepth(), users);
+    return new RoomSnapshot(lastSeq, routes.carryingLinks().size(), tree.maxDepth(), users);
   }
 
   /** A new link is open. */
@@ -516,30 +515,21 @@ public final class Room {
     }
   }
 
-  /**
-   * Tells everyone the coordinator is going away and closes every link, without leave events.
-   *
-   * @return each link's closing, done once its goodbye is written: links on other loops write it
-   *     later, and their loops must not stop before
-   */
-  public List<ChannelFuture> shutdown(String reason) {
+  /** Tells everyone the coordinator is going away and closes every link, without leave events. */
+  public void shutdown(String reason) {
     flushPresence(); // so that the store's history has every join
     signer.close();
     // To each session, sealed when it seals: a goodbye to everyone that a proxy can't fake.
     for (Session session : List.copyOf(sessions.all())) {
-      System.err.println("DEBUG bye to " + session.id() + " route " + session.route() + " present " + session.present());
       routes.send(session, new Bye(null, reason));
     }
     for (Session session : List.copyOf(sessions.all())) {
       session.markGone();
     }
-    List<ChannelFuture> closing = new ArrayList<>();
     for (Link link : List.copyOf(links)) {
       link.channel().writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
-      closing.add(link.channel().closeFuture());
     }
     stats.clients(0);
-    return closing;
   }
 
   /** A public message, or a text command when the text starts with {@code /}. */

@@ -4,8 +4,9 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.prochat.protocol.Frame;
 import org.prochat.server.stats.ServerStats;
@@ -19,9 +20,7 @@ import org.slf4j.LoggerFactory;
  * fan it out below. The events of one turn of the loop are gathered and each link gets them in one
  * write ({@link BroadcastSegment}); anything else written to a link, and any change of who carries
  * whom, first writes out what was gathered, so every link sees frames in the order the room sent
- * them. Links on other loops than the room's are written by their loops ({@link LoopLinks}); what
- * the room writes to one of them goes through that loop's tasks in order, after the segment handed
- * to it before. Room loop only.
+ * them. Room loop only.
  */
 final class RouteTable {
   /**
@@ -32,9 +31,7 @@ final class RouteTable {
   static final long MAX_BACKLOG_BYTES = 8L * 1024 * 1024;
   private static final Logger log = LoggerFactory.getLogger(RouteTable.class);
 
-  /** The carrying links, by the loop each lives on. */
-  private final Map<EventLoop, LoopLinks> carrying = new LinkedHashMap<>();
-  private int carryingLinks;
+  private final Set<Link> carrying = new LinkedHashSet<>();
   private final EventLoop loop;
   private final FlushCoalescer flusher;
   private final ServerStats stats;
@@ -60,7 +57,7 @@ final class RouteTable {
       if (old.routed().isEmpty()) {
         // It leaves with the events gathered while it carried someone, and gets none after.
         writeSegment();
-        carrying.get(loopOf(old)).remove(old);
+        carrying.remove(old);
         count(old, -1);
       }
     }
@@ -69,19 +66,14 @@ final class RouteTable {
       if (link.routed().isEmpty()) {
         writeSegment();
         link.verifying(verifies(link));
-        carrying.computeIfAbsent(loopOf(link), on -> new LoopLinks(on, loop)).add(link);
+        carrying.add(link);
         count(link, +1);
       }
       link.routed().add(session);
     }
   }
 
-  private static EventLoop loopOf(Link link) {
-    return link.channel().eventLoop();
-  }
-
   private void count(Link link, int delta) {
-    carryingLinks += delta;
     if (link.verifying()) {
       verifyingLinks += delta;
     } else {
@@ -106,7 +98,7 @@ final class RouteTable {
    */
   void sendLine(Session session, ByteBuf line) {
     Link route = session.route();
-    if (route != null && session.present() && !tooFarBehind(route.channel())) {
+    if (route != null && session.present() && !tooFarBehind(route)) {
       writeSegment();
       route.channel().write(line, route.channel().voidPromise());
       flusher.markWritten(route.channel());
@@ -123,7 +115,7 @@ final class RouteTable {
   /** Sends a frame down one link, whoever it is for, after the events gathered so far. */
   void send(Link link, Frame frame) {
     writeSegment();
-    if (!tooFarBehind(link.channel())) {
+    if (!tooFarBehind(link)) {
       link.channel().write(frame, link.channel().voidPromise());
       flusher.markWritten(link.channel());
     }
@@ -138,7 +130,7 @@ final class RouteTable {
    * @return true when the event went out chained (so a checkpoint must follow)
    */
   boolean broadcast(Frame plain, Supplier<Frame> chained) {
-    if (carryingLinks == 0) {
+    if (carrying.isEmpty()) {
       return false;
     }
     startSegment();
@@ -168,14 +160,26 @@ final class RouteTable {
     }
   }
 
-  /** Writes the gathered events to every carrying link, each its form, and starts a new segment. */
+  /**
+   * Writes the gathered events to every carrying link, each its form, and starts a new segment.
+   * Each link is flushed right away, in the same pass: a second pass over hundreds of links to
+   * flush them would find their state gone cold again.
+   */
   private void writeSegment() {
     if (segment.isEmpty()) {
       return;
     }
     BroadcastSegment.Gathered gathered = segment.take();
-    for (LoopLinks links : carrying.values()) {
-      links.write(gathered);
+    for (Link link : carrying) {
+      if (tooFarBehind(link)) {
+        continue;
+      }
+      ByteBuf lines = gathered.forLink(link.verifying());
+      if (lines != null) {
+        Channel channel = link.channel();
+        channel.write(lines, channel.voidPromise());
+        channel.flush();
+      }
     }
     gathered.release();
   }
@@ -184,11 +188,9 @@ final class RouteTable {
     return link.owner() != null && link.owner().seal() != null;
   }
 
-  /**
-   * True (and the link is being closed) when it has more unsent bytes than {@link #MAX_BACKLOG_BYTES}.
-   * Safe on any loop.
-   */
-  static boolean tooFarBehind(Channel channel) {
+  /** True (and the link is being closed) when it has more unsent bytes than {@link #MAX_BACKLOG_BYTES}. */
+  private static boolean tooFarBehind(Link link) {
+    Channel channel = link.channel();
     // isWritable is one volatile read; the backlog only needs adding up once the link is behind.
     if (channel.isWritable() || channel.bytesBeforeWritable() <= MAX_BACKLOG_BYTES) {
       return false;
@@ -201,8 +203,8 @@ final class RouteTable {
     return true;
   }
 
-  /** How many links carry at least one session: the coordinator's direct children. */
-  int carryingLinks() {
-    return carryingLinks;
+  /** Links that carry at least one session: the coordinator's direct children. */
+  List<Link> carryingLinks() {
+    return List.copyOf(carrying);
   }
 }
