@@ -22,15 +22,26 @@ final class FanoutBenchmark {
     int timedUsers() {
       return Math.min(timed, clients);
     }
+
+    /**
+     * Whether the untimed users (senders aside) are read in rounds ({@link FanoutDrain}): at a set
+     * rate only. At full speed each read takes many messages anyway, and drained links fell behind
+     * what the coordinator wrote until it cut them (8 MiB unsent; up to 5 of 500 users in a run).
+     */
+    boolean drainsUntimed() {
+      return rate > 0 && timedUsers() < clients;
+    }
   }
 
   /**
    * What came out. CPU shares are of one core (100 = one core busy); -1 where unknown.
    *
+   * @param connectedAtEnd users still connected when the measured interval ended: fewer than all
+   *     means the coordinator cut some for falling behind, and the others' figures flatter it
    * @param verification what verifying would cost a real client; null unless the plan is sealed
    */
   record Result(Plan plan, double deliveriesPerSecond, Histogram latencyMicros, double coordinatorCpuPercent,
-      double generatorCpuPercent, double bytesPerBroadcast, long coordinatorRssBytes,
+      double generatorCpuPercent, double bytesPerBroadcast, long coordinatorRssBytes, int connectedAtEnd,
       FanoutVerifyCost verification) {
 
     /**
@@ -43,7 +54,7 @@ final class FanoutBenchmark {
 
     Result with(FanoutVerifyCost cost) {
       return new Result(plan, deliveriesPerSecond, latencyMicros, coordinatorCpuPercent, generatorCpuPercent,
-          bytesPerBroadcast, coordinatorRssBytes, cost);
+          bytesPerBroadcast, coordinatorRssBytes, connectedAtEnd, cost);
     }
   }
 
@@ -61,7 +72,8 @@ final class FanoutBenchmark {
     double checkpointsPerUser;
     List<byte[]> witnessed;
     try (FanoutLoad load = new FanoutLoad(plan.size(), plan.sealed())) {
-      load.connect(coordinator.host(), coordinator.chatPort(), plan.clients(), plan.senders(), plan.timed());
+      load.connect(coordinator.host(), coordinator.chatPort(), plan.clients(), plan.senders(), plan.timed(),
+          plan.drainsUntimed());
       load.start(plan.rate());
       // Once in the warm-up: the first call's costs (the HTTP client's and JSON classes loading, and
       // the metadata collection that followed, 27 ms in one run) landed in the measured latency.
@@ -88,7 +100,7 @@ final class FanoutBenchmark {
       measured = new Result(plan, delivered / elapsed, latency,
           coordinatorCpuBefore < 0 ? -1 : (coordinatorCpu - coordinatorCpuBefore) / elapsed * 100,
           (generatorCpu - generatorCpuBefore) / elapsed * 100,
-          bytesPerBroadcast(statsBefore, statsAfter), coordinator.residentBytes(), null);
+          bytesPerBroadcast(statsBefore, statsAfter), coordinator.residentBytes(), load.connected(), null);
     }
     if (!plan.sealed()) {
       return measured;

@@ -37,9 +37,9 @@ import org.prochat.protocol.Say;
  * measured after the run on lines one user kept ({@link FanoutWitness}). Only a sender opens the
  * sealed frames on its own link, to find its acks.
  *
- * <p>Only a sample of the users is timed ({@link FanoutSample}); the others are counted but read in
- * rounds ({@link FanoutDrain}), as if they were on machines of their own. Senders are always read as
- * data comes, since their acks pace a full-speed run.
+ * <p>Only a sample of the users is timed ({@link FanoutSample}); the others are counted, and at a set
+ * rate read in rounds ({@link FanoutDrain}), as if they were on machines of their own. Senders are
+ * always read as data comes, since their acks pace a full-speed run.
  *
  * <p>Senders keep a bounded number of messages in flight (counted back by the acks), or follow the
  * aggregate rate the benchmark sets. Thread-safe: every link lives on the generator's loop.
@@ -80,11 +80,15 @@ final class FanoutLoad implements AutoCloseable {
   /**
    * Connects {@code clients} users, the first {@code senderCount} of them senders, and {@code timed}
    * of them timed ({@link FanoutSample#ALL}: every one); returns once all are welcomed.
+   *
+   * @param drainUntimed true to read the untimed users other than senders in rounds ({@link FanoutDrain})
+   *     rather than as data comes
    */
-  void connect(String host, int port, int clients, int senderCount, int timed) throws InterruptedException {
+  void connect(String host, int port, int clients, int senderCount, int timed, boolean drainUntimed)
+      throws InterruptedException {
     loop.next().scheduleAtFixedRate(this::pingOneSlice, 1, 1, TimeUnit.SECONDS);
     FanoutSample sample = new FanoutSample(clients, timed);
-    FanoutDrain drain = sample.size() < clients ? new FanoutDrain(loop.next()) : null;
+    FanoutDrain drain = drainUntimed && sample.size() < clients ? new FanoutDrain(loop.next()) : null;
     CountDownLatch welcomed = new CountDownLatch(clients);
     Bootstrap prompt = new Bootstrap().group(loop).channel(NioSocketChannel.class)
         .option(ChannelOption.TCP_NODELAY, true);
@@ -93,7 +97,7 @@ final class FanoutLoad implements AutoCloseable {
       FanoutSession session = sealed ? new FanoutSealedSession() : new FanoutPlainSession();
       Sender sender = i < senderCount ? new Sender("b" + i, session) : null;
       boolean timedUser = sample.timed(i);
-      boolean lazy = !timedUser && sender == null;
+      boolean lazy = drain != null && !timedUser && sender == null;
       // The last to join (always timed): after its welcome it receives nothing but the measured load.
       FanoutWitness watching = i == clients - 1 ? witness : null;
       Channel link = (lazy ? drained : prompt).handler(new ChannelInitializer<SocketChannel>() {

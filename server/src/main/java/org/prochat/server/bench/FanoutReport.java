@@ -33,7 +33,9 @@ final class FanoutReport {
     out.append(String.format(Locale.ROOT, "| %s |%s%n", "-".repeat(LABEL),
         (" " + "-".repeat(VALUE) + " |").repeat(runs.size())));
     row(out, "deliveries per second", runs, r -> String.format(Locale.ROOT, "%,.0f", r.deliveriesPerSecond()));
-    row(out, "users timed (others drained every " + FanoutDrain.INTERVAL_MILLIS + " ms)", runs, r -> timed(r.plan()));
+    row(out, "users timed", runs, r -> timed(r.plan()));
+    row(out, "untimed users read", runs, r -> untimedRead(r.plan()));
+    row(out, "users still connected at the end", runs, r -> r.connectedAtEnd() + " of " + r.plan().clients());
     row(out, "latency p50 (ms)", runs, r -> ms(r.latencyMicros().getValueAtPercentile(50)));
     row(out, "latency p99 (ms)", runs, r -> ms(r.latencyMicros().getValueAtPercentile(99)));
     row(out, "latency p99.9 (ms)", runs, r -> ms(r.latencyMicros().getValueAtPercentile(99.9)));
@@ -77,7 +79,8 @@ final class FanoutReport {
     Histogram l = r.latencyMicros();
     ObjectNode report = BenchJson.report("fanout").put("sealed", p.sealed()).put("clients", p.clients())
         .put("senders", p.senders()).put("rate", p.rate()).put("size", p.size()).put("seconds", p.seconds())
-        .put("timedUsers", p.timedUsers()).put("ownProcess", ownProcess)
+        .put("timedUsers", p.timedUsers()).put("untimedDrained", p.drainsUntimed()).put("ownProcess", ownProcess)
+        .put("connectedAtEnd", r.connectedAtEnd())
         .put("deliveriesPerSecond", Math.round(r.deliveriesPerSecond()));
     report.putObject("latencyMicros").put("p50", l.getValueAtPercentile(50)).put("p99", l.getValueAtPercentile(99))
         .put("p999", l.getValueAtPercentile(99.9)).put("max", l.getMaxValue());
@@ -126,6 +129,14 @@ final class FanoutReport {
   /** The latency rows' users: all of them, or a sample (the rest only counted). */
   private static String timed(FanoutBenchmark.Plan p) {
     return p.timedUsers() == p.clients() ? "all " + p.clients() : p.timedUsers() + " of " + p.clients();
+  }
+
+  /** How the links of users that are not timed are read: in rounds, or (full speed) as data comes. */
+  private static String untimedRead(FanoutBenchmark.Plan p) {
+    if (p.timedUsers() == p.clients()) {
+      return "-";
+    }
+    return p.drainsUntimed() ? "every " + FanoutDrain.INTERVAL_MILLIS + " ms" : "as data comes";
   }
 
   private static String ms(long micros) {

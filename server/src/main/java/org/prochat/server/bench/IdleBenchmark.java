@@ -38,7 +38,7 @@ final class IdleBenchmark {
     try (FanoutLoad load = new FanoutLoad(32, sealed)) {
       long started = System.nanoTime();
       // Idle users get next to nothing to read: there is nothing to gain from draining them in rounds.
-      load.connect(coordinator.host(), coordinator.chatPort(), clients, 0, FanoutSample.ALL);
+      load.connect(coordinator.host(), coordinator.chatPort(), clients, 0, FanoutSample.ALL, false);
       long joinMillis = (System.nanoTime() - started) / 1_000_000;
       TimeUnit.SECONDS.sleep(seconds); // holding the connections; not synchronisation
       return new Result(clients, load.connected(), joinMillis, heapBaseline, coordinator.heapUsedAfterGc(), rssBaseline,

@@ -14,7 +14,7 @@ import org.prochat.server.overlay.OverlayLimits;
 /**
  * The fan-out scenario at toy size against a coordinator in this JVM, over real loopback sockets:
  * four users, two posting at full speed, so the run only goes on while the senders find their acks;
- * two timed (the first and the last), so the third is drained in rounds.
+ * two timed (the first and the last); at full speed the others are read as data comes, too.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class FanoutBenchmarkTest {

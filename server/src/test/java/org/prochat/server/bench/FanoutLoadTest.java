@@ -35,7 +35,7 @@ class FanoutLoadTest {
   void joinTheRoom() throws Exception {
     room = BenchRoom.open(new OverlayLimits(4, 64, 6, Duration.ofSeconds(20)), 1, false, new Recorder(3));
     load = new FanoutLoad(64, false);
-    load.connect("127.0.0.1", room.address().port(), USERS, 0, TIMED);
+    load.connect("127.0.0.1", room.address().port(), USERS, 0, TIMED, true);
   }
 
   @AfterEach

@@ -17,7 +17,7 @@ class FanoutReportTest {
     Histogram latency = new Histogram(3);
     latency.recordValue(1500);
     return new FanoutBenchmark.Result(new FanoutBenchmark.Plan(500, 10, 0, 10, 64, sealed, 32), deliveries, latency,
-        cpuPercent, 40, 71_500, 600L << 20, sealed ? COST : null);
+        cpuPercent, 40, 71_500, 600L << 20, 500, sealed ? COST : null);
   }
 
   private final List<FanoutBenchmark.Result> comparison = List.of(run(false, 500_000, 100), run(true, 400_000, 100));
@@ -28,7 +28,9 @@ class FanoutReportTest {
 
     assertThat(table).containsPattern("\\|\\s+\\|\\s+plain \\|\\s+sealed \\|")
         .containsPattern("checkpoint check, median \\(us\\)\\s+\\|\\s+- \\|\\s+1,000.0 \\|")
-        .containsPattern("users timed \\(others drained every 50 ms\\)\\s+\\|\\s+32 of 500 \\|\\s+32 of 500 \\|")
+        .containsPattern("users timed\\s+\\|\\s+32 of 500 \\|\\s+32 of 500 \\|")
+        .containsPattern("untimed users read\\s+\\|\\s+as data comes \\|\\s+as data comes \\|")
+        .containsPattern("users still connected at the end\\s+\\|\\s+500 of 500 \\|")
         .contains("sealed / plain deliveries per second: 0.80 (goal: at least 0.70)")
         .contains("sealed / plain deliveries per coordinator CPU-second: 0.80");
   }
@@ -36,11 +38,24 @@ class FanoutReportTest {
   @Test
   void aRunWithEveryUserTimedSaysSo() {
     FanoutBenchmark.Result all = new FanoutBenchmark.Result(new FanoutBenchmark.Plan(500, 10, 200, 10, 64, false,
-        FanoutSample.ALL), 100_000, new Histogram(3), 100, 80, 143, -1, null);
+        FanoutSample.ALL), 100_000, new Histogram(3), 100, 80, 143, -1, 497, null);
 
-    assertThat(FanoutReport.table(List.of(all), true)).containsPattern("users timed .*\\|\\s+all 500 \\|");
+    assertThat(FanoutReport.table(List.of(all), true)).containsPattern("users timed .*\\|\\s+all 500 \\|")
+        .containsPattern("untimed users read\\s+\\|\\s+- \\|")
+        .containsPattern("users still connected at the end\\s+\\|\\s+497 of 500 \\|");
     JsonNode report = JsonMapper.builder().build().readTree(FanoutReport.json(List.of(all), true));
     assertThat(report.path("timedUsers").asInt()).isEqualTo(500);
+    assertThat(report.path("connectedAtEnd").asInt()).isEqualTo(497);
+  }
+
+  @Test
+  void aSteadyRunWithASampleDrainsTheOthersAndAFullSpeedRunDoesNot() {
+    FanoutBenchmark.Result steady = new FanoutBenchmark.Result(new FanoutBenchmark.Plan(500, 10, 200, 10, 64, false, 32),
+        100_000, new Histogram(3), 100, 40, 143, -1, 500, null);
+
+    assertThat(FanoutReport.table(List.of(steady), true)).containsPattern("untimed users read\\s+\\|\\s+every 50 ms \\|");
+    assertThat(steady.plan().drainsUntimed()).isTrue();
+    assertThat(comparison.getFirst().plan().drainsUntimed()).as("full speed").isFalse();
   }
 
   @Test
