@@ -38,17 +38,21 @@ import picocli.CommandLine.Spec;
         + "  failover  the proxy tree under a steady load (--senders at --rate), and%n"
         + "            --kills proxies killed one after another: catch-up time of every%n"
         + "            user below them, messages lost, duplicates shown; the%n"
-        + "            coordinator runs in this JVM%n")
+        + "            coordinator runs in this JVM%n"
+        + "  loopback  the fan-out's steady load without ProChat: --writers threads write%n"
+        + "            a message-sized line per broadcast (--rate a second) to each of%n"
+        + "            --clients sockets over 127.0.0.1, read as fanout reads them;%n"
+        + "            latency, CPU per write: the floor this machine's kernel sets%n")
 public final class BenchCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "SCENARIO",
-      description = "The scenario to run: fanout, idle, overlay, churn or failover.")
+      description = "The scenario to run: fanout, idle, overlay, churn, failover or loopback.")
   String scenario;
 
   @Option(names = "--clients", defaultValue = "200",
-      description = "Simulated users (churn: the ones that stay). Default: ${DEFAULT-VALUE}.")
+      description = "Simulated users (churn: the ones that stay; loopback: sockets). Default: ${DEFAULT-VALUE}.")
   int clients;
 
   @Option(names = "--senders", defaultValue = "10", description = "How many of them post (failover: the newest ones, never killed). Default: ${DEFAULT-VALUE}.")
@@ -56,7 +60,7 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--rate", defaultValue = "50",
       description = "Messages per second, all senders together; 0 = as fast as possible (not for failover)."
-          + " churn: joins per second. Default: ${DEFAULT-VALUE}.")
+          + " churn: joins per second; loopback: broadcasts per second. Default: ${DEFAULT-VALUE}.")
   int rate;
 
   @Option(names = "--messages", defaultValue = "200", description = "overlay: messages posted per phase. Default: ${DEFAULT-VALUE}.")
@@ -66,8 +70,8 @@ public final class BenchCommand implements Callable<Integer> {
   int size;
 
   @Option(names = "--duration", defaultValue = "10",
-      description = "fanout: seconds measured, after a warm-up; idle: seconds held; churn: seconds of joins."
-          + " Default: ${DEFAULT-VALUE}.")
+      description = "fanout, loopback: seconds measured, after a warm-up; idle: seconds held; churn: seconds of"
+          + " joins. Default: ${DEFAULT-VALUE}.")
   int duration;
 
   @Option(names = "--stay", defaultValue = "2",
@@ -79,11 +83,16 @@ public final class BenchCommand implements Callable<Integer> {
   int kills;
 
   @Option(names = "--timed", paramLabel = "N|all", defaultValue = "32", converter = TimedUsers.class,
-      description = "fanout: users whose deliveries are timed, spread evenly over the join order (first and last"
-          + " included) and read as data comes; the others are only counted and, senders aside, read every 50 ms"
-          + " as if they were on other machines. all (or N >= --clients): every user timed and read as data"
-          + " comes. Default: ${DEFAULT-VALUE}.")
+      description = "fanout, loopback: users (sockets) whose deliveries are timed, spread evenly over the join"
+          + " order (first and last included) and read as data comes; the others are only counted and, senders"
+          + " aside, read every 50 ms as if they were on other machines. all (or N >= --clients): every user timed"
+          + " and read as data comes. Default: ${DEFAULT-VALUE}.")
   int timed;
+
+  @Option(names = "--writers", defaultValue = "1",
+      description = "loopback: writer threads, each writing to a contiguous share of the sockets, in join order."
+          + " Default: ${DEFAULT-VALUE}.")
+  int writers;
 
   @Option(names = "--target", paramLabel = "HOST:PORT",
       description = "fanout: drive this running coordinator instead of starting one (no CPU figure then).")
@@ -132,6 +141,7 @@ public final class BenchCommand implements Callable<Integer> {
       case "idle" -> idle();
       case "churn" -> churn();
       case "failover" -> failover();
+      case "loopback" -> loopback();
       default -> throw new IllegalStateException(scenario); // invalid() knows every scenario
     };
   }
@@ -161,7 +171,9 @@ public final class BenchCommand implements Callable<Integer> {
       case "failover" -> senders < 1 || senders >= clients || rate < 1 || kills < 1
           ? "failover needs 1 <= --senders < --clients (senders are not killed), --rate >= 1 (a steady load)"
               + " and --kills >= 1" : null;
-      default -> "unknown scenario '" + scenario + "' (scenarios: fanout, idle, overlay, churn, failover)";
+      case "loopback" -> rate < 1 || writers < 1 || writers > clients
+          ? "loopback needs --rate >= 1 (broadcasts per second) and 1 <= --writers <= --clients" : null;
+      default -> "unknown scenario '" + scenario + "' (scenarios: fanout, idle, overlay, churn, failover, loopback)";
     };
   }
 
@@ -255,6 +267,13 @@ public final class BenchCommand implements Callable<Integer> {
     }
     print(json ? FailoverReport.json(result, clients, plan)
         : FailoverReport.heading(result, clients, plan, limits()) + FailoverReport.table(result));
+    return 0;
+  }
+
+  private int loopback() throws Exception {
+    LoopbackFloor.Plan plan = new LoopbackFloor.Plan(clients, writers, rate, duration, size, timed);
+    LoopbackFloor.Result result = new LoopbackFloor(plan, FanoutBenchmark.WARM_UP_SECONDS).run();
+    print(json ? LoopbackReport.json(result) : LoopbackReport.table(result));
     return 0;
   }
 

@@ -3,6 +3,7 @@ package org.prochat.server.bench;
 import io.netty.buffer.ByteBuf;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 
@@ -35,11 +36,27 @@ final class FanoutLineSplitter {
   /** Adds {@code chunk}'s readable bytes (consuming them) and passes on every line they complete. */
   void split(ByteBuf chunk, Sink sink) {
     int added = chunk.readableBytes();
+    chunk.readBytes(roomFor(added), length, added);
+    cut(length + added, sink);
+  }
+
+  /** The same for a plain NIO read ({@link LoopbackReceiver}): {@code chunk}'s remaining bytes, consumed. */
+  void split(ByteBuffer chunk, Sink sink) {
+    int added = chunk.remaining();
+    chunk.get(roomFor(added), length, added);
+    cut(length + added, sink);
+  }
+
+  /** The array, grown if it can't take {@code added} more bytes after those held. */
+  private byte[] roomFor(int added) {
     if (length + added > held.length) {
       held = Arrays.copyOf(held, Math.max(held.length * 2, length + added));
     }
-    chunk.readBytes(held, length, added);
-    int end = length + added;
+    return held;
+  }
+
+  /** Passes on every line in {@code held[0, end)} and keeps the unfinished rest at the start. */
+  private void cut(int end, Sink sink) {
     int start = 0;
     // The held part has no newline: only the new bytes need looking at.
     for (int lf = indexOfNewline(held, length, end); lf >= 0; lf = indexOfNewline(held, lf + 1, end)) {
@@ -48,7 +65,7 @@ final class FanoutLineSplitter {
     }
     length = end - start;
     if (length > maxLineBytes) {
-      throw new IllegalStateException("the coordinator sent a line longer than " + maxLineBytes + " bytes");
+      throw new IllegalStateException("received a line longer than " + maxLineBytes + " bytes");
     }
     System.arraycopy(held, start, held, 0, length);
   }

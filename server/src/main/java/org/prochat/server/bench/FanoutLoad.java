@@ -71,10 +71,20 @@ final class FanoutLoad implements AutoCloseable {
    * @param sealed true when the users offer a key exchange and so get sealed sessions
    */
   FanoutLoad(int size, boolean sealed) {
-    this.padding = "x".repeat(Math.max(1, size - 24));
+    this.padding = padding(size);
     this.sealed = sealed;
     this.mark = sealed ? FanoutTextMark.CHAINED : FanoutTextMark.PLAIN;
     this.witness = sealed ? new FanoutWitness(loop.next()) : null;
+  }
+
+  /** What pads every text to about {@code size} bytes: the mark and the send time take about two dozen. */
+  static String padding(int size) {
+    return "x".repeat(Math.max(1, size - 24));
+  }
+
+  /** A benchmark message's text: its send time where {@link FanoutTextMark} finds it, then the padding. */
+  static String text(long sentNanos, String padding) {
+    return "fb " + sentNanos + " " + padding;
   }
 
   /**
@@ -215,7 +225,7 @@ final class FanoutLoad implements AutoCloseable {
     }
 
     void post() {
-      link.writeAndFlush(session.line(new Say(idPrefix + (++counter), "fb " + System.nanoTime() + " " + padding)));
+      link.writeAndFlush(session.line(new Say(idPrefix + (++counter), text(System.nanoTime(), padding))));
     }
   }
 

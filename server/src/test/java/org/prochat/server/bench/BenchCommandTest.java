@@ -53,9 +53,31 @@ class BenchCommandTest {
   }
 
   @Test
+  void loopbackRefusesNoWritersMoreWritersThanSocketsAndNoRate() {
+    assertThat(bench("loopback", "--writers", "0")).isEqualTo(2);
+    assertThat(bench("loopback", "--clients", "4", "--writers", "5")).isEqualTo(2);
+    assertThat(bench("loopback", "--rate", "0")).isEqualTo(2);
+    assertThat(err.toString()).contains("loopback needs --rate >= 1", "1 <= --writers <= --clients");
+  }
+
+  @Test
+  void loopbackWithJsonPrintsOneObjectWithItsFigures() {
+    assertThat(bench("loopback", "--clients", "4", "--writers", "2", "--rate", "20", "--duration", "1",
+        "--timed", "2", "--json")).isZero();
+
+    JsonNode report = JsonMapper.builder().build().readTree(out.toString());
+    assertThat(report.path("scenario").asString()).isEqualTo("loopback");
+    assertThat(report.path("deliveries").asLong()).isEqualTo(4 * 20);
+    assertThat(report.path("latencyMicros").path("count").asLong()).isEqualTo(2 * 20);
+    assertThat(report.path("writerCpuMicrosPerWrite")).hasSize(2);
+    assertThat(report.path("writesNotFit").asLong()).isZero();
+    assertThat(report.path("missingLines").asLong()).isZero();
+  }
+
+  @Test
   void anUnknownScenarioIsNamedWithTheKnownOnes() {
     assertThat(bench("storm")).isEqualTo(2);
-    assertThat(err.toString()).contains("'storm'", "churn", "failover");
+    assertThat(err.toString()).contains("'storm'", "churn", "failover", "loopback");
   }
 
   @Test
