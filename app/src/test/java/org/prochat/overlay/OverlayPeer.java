@@ -43,11 +43,16 @@ final class OverlayPeer {
    * one on a free port) and this test's heartbeat and loop.
    */
   static OverlayPeer join(ServerAddress coordinator, String nick, ChatClientOptions base) {
+    return join(coordinator, nick, base, HEARTBEAT);
+  }
+
+  /** As {@link #join(ServerAddress, String, ChatClientOptions)}, pinging every {@code heartbeat}. */
+  static OverlayPeer join(ServerAddress coordinator, String nick, ChatClientOptions base, Duration heartbeat) {
     EventLoopGroup loop = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("peer-" + nick, true),
         NioIoHandler.newFactory());
     RecordingListener heard = new RecordingListener();
     ChatClientOptions options = base
-        .withHeartbeatInterval(HEARTBEAT)
+        .withHeartbeatInterval(heartbeat)
         .withEventLoopGroup(loop)
         .withPeer(base.peer() != null ? base.peer() : PeerNodeOptions.defaults().withPort(0));
     ChatClient client = ChatClient.connect(coordinator, nick, heard, options).join();

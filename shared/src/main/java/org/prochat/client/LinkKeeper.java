@@ -7,6 +7,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
@@ -40,8 +41,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps a client linked to the room. It opens the direct (bootstrap) link and says hello; when the
  * coordinator offers proxies it probes them and reports; when it assigns one it opens a link to
- * that proxy, attaches, and once the coordinator confirms, moves the session onto it and closes the
- * direct link. When the uplink is lost it reconnects to the coordinator with back-off and resumes
+ * that proxy, attaches, and once the coordinator confirms, moves the session onto it and leaves the
+ * direct link (reading it to its end). When the uplink is lost it reconnects to the coordinator with back-off and resumes
  * the session. The embedded {@link PeerNode}, if any, relays for children through the uplink.
  *
  * <p>Not thread-safe: every method runs on the client's event loop, shared with the peer node.
@@ -76,6 +77,8 @@ final class LinkKeeper implements ClientSession.Trouble {
   private volatile Channel uplink;
   private Channel bootstrap;
   private Channel attaching;
+  /** The direct link after a move below a proxy: this side is shut, the coordinator's is read to its end. */
+  private Channel draining;
   /** A plain bootstrap link the coordinator refused for want of TLS: closing, to be opened again with TLS. */
   private Channel upgrading;
   private boolean closing;
@@ -181,7 +184,8 @@ final class LinkKeeper implements ClientSession.Trouble {
           log.info("{} refused the attach: {}", channel.remoteAddress(), refused.message());
       default -> {
         // Before the welcome nothing is for children (and the node does not know our session yet).
-        if (channel == uplink && node != null && session.isOpen() && !node.fromUplink(frame)) {
+        // What the coordinator sent down the direct link before a move is routed as it would have been.
+        if ((channel == uplink || channel == draining) && node != null && session.isOpen() && !node.fromUplink(frame)) {
           return; // for a child only
         }
         if (frame.sid() != null && !frame.sid().equals(session.sid()) && !(frame instanceof Welcome)) {
@@ -223,6 +227,9 @@ final class LinkKeeper implements ClientSession.Trouble {
     }
     if (channel == bootstrap) {
       bootstrap = null;
+    }
+    if (channel == draining) {
+      draining = null;
     }
     if (channel != uplink) {
       return;
@@ -287,6 +294,9 @@ final class LinkKeeper implements ClientSession.Trouble {
     if (bootstrap != null && bootstrap != uplink) {
       bootstrap.close();
     }
+    if (draining != null) {
+      draining.close();
+    }
   }
 
   /**
@@ -309,7 +319,7 @@ final class LinkKeeper implements ClientSession.Trouble {
    */
   void forged(Channel channel, String what) {
     log.warn("dropped a forged frame from {}: {}", channel.remoteAddress(), what);
-    if (channel == bootstrap) {
+    if (channel == bootstrap || channel == draining) {
       return; // the coordinator's own link: nobody in the middle but the network, which TLS guards
     }
     suspicion.forged();
@@ -359,7 +369,7 @@ final class LinkKeeper implements ClientSession.Trouble {
     }
   }
 
-  /** The coordinator confirmed the attach: speak through the proxy from now on and drop the direct link. */
+  /** The coordinator confirmed the attach: speak through the proxy from now on and leave the direct link. */
   private void switchTo(Channel channel, Attached attached) {
     Channel direct = bootstrap;
     uplink = channel;
@@ -374,8 +384,30 @@ final class LinkKeeper implements ClientSession.Trouble {
     suspicion.attached(System.nanoTime());
     session.headAt(attached.seq());
     if (direct != null) {
-      direct.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+      drain(direct);
     }
+  }
+
+  /**
+   * Leaves the direct link after a move without cutting it: its output is shut (after what was
+   * written on it), and it is read until the coordinator, seeing that end, closes it. Frames the
+   * coordinator sent that way before it moved the branch (a replay for a session below, say) are still
+   * on their way; closing the socket at once would throw away whatever was not read yet, and a
+   * session waiting for that replay would wait for its patience to run out. Should the coordinator
+   * never close it, the link's heartbeat does once it hears nothing more.
+   */
+  private void drain(Channel direct) {
+    if (draining != null) {
+      draining.close();
+    }
+    draining = direct;
+    direct.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener((ChannelFuture written) -> {
+      if (written.isSuccess() && direct instanceof DuplexChannel duplex) {
+        duplex.shutdownOutput();
+      } else {
+        direct.close();
+      }
+    });
   }
 
   /** Opens a bootstrap link to the coordinator: TLS or plain text, as {@link CoordinatorTls} says. */
