@@ -32,7 +32,7 @@ final class BenchRoom implements AutoCloseable {
   private final Coordinator coordinator;
   private final ServerAddress address;
   private final List<BenchUser> users = new ArrayList<>();
-  private final EventLoopGroup userLoops = SimulatedClientOptions.userLoops();
+  private final EventLoopGroup userLoops;
 
   private BenchRoom(Path dataDir, OverlayLimits limits) throws Exception {
     this.dataDir = dataDir;
@@ -44,6 +44,8 @@ final class BenchRoom implements AutoCloseable {
         .flood(new FloodLimits(1_000_000, 1_000_000, Duration.ofSeconds(1), 1_000_000))
         .build());
     address = new ServerAddress("127.0.0.1", coordinator.chatPort());
+    // Made once the coordinator runs: a coordinator that fails to start leaves no user threads behind.
+    userLoops = SimulatedClientOptions.userLoops();
   }
 
   /**
