@@ -70,6 +70,12 @@ final class ClientSession {
 
     /** Room events were missing and had to be asked for again. */
     void gap();
+
+    /**
+     * The branch this session hangs in moved (a session above it resumed): what was on its way through
+     * the old route may be lost, and gaps for a while are the move's doing, not the proxy's.
+     */
+    void branchMoved();
   }
 
   private final String askedNick;
@@ -241,9 +247,25 @@ final class ClientSession {
    * overdue, asks for a replay.
    */
   private void pong(Pong pong) {
+    if (pong.branchMoved()) {
+      branchMoved(pong.seq());
+      return;
+    }
     if (!keys.chain().awaitsCheckpointThrough(pong.seq(), System.nanoTime(), ACK_PATIENCE.toNanos())) {
       headAt(pong.seq());
     }
+  }
+
+  /**
+   * A session above this one resumed, and this session moved along with it onto a new route: a replay
+   * or an ack that was on its way through the old one may never come. Ask again now, as after a resume
+   * of its own, rather than wait for the overdue check.
+   */
+  private void branchMoved(long head) {
+    trouble.branchMoved();
+    sequencer.forgetReplay();
+    resendUnacknowledged();
+    headAt(head);
   }
 
   /** The room is at {@code seq} (a pong or an attach confirmation says so): replay the end if it was missed. */
@@ -400,9 +422,15 @@ final class ClientSession {
       sequencer = new RoomEventSequencer(welcome.seq());
     }
     listener.onReconnected(welcome);
-    // Everything still waiting goes again now, and counts as sent now for the overdue check.
-    outbox.overdue(System.nanoTime(), 0).forEach(frame -> link.accept(stamped(frame)));
+    resendUnacknowledged();
     link.accept(new Replay(sid(), sequencer.lastSeq()));
+  }
+
+  /** Everything still waiting for its ack goes again now, and counts as sent now for the overdue check. */
+  private void resendUnacknowledged() {
+    if (link != null) {
+      outbox.overdue(System.nanoTime(), 0).forEach(frame -> link.accept(stamped(frame)));
+    }
   }
 
   private void error(ErrorFrame error) {

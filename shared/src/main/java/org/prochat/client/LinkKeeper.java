@@ -342,6 +342,12 @@ final class LinkKeeper implements ClientSession.Trouble {
     }
   }
 
+  /** A session above this one resumed and this one moved along: gaps for a while are the move's doing. */
+  @Override
+  public void branchMoved() {
+    suspicion.branchMoved(System.nanoTime());
+  }
+
   private void welcomed(Welcome welcome) {
     failedAttempts = 0;
     suspicion.pendingReport().ifPresent(session::report);

@@ -15,12 +15,13 @@ import org.prochat.protocol.Report;
  * Client loop only.
  */
 final class ProxySuspicion {
-  /** Events sent the old way while moving may be missing for this long after an attach. */
+  /** Events sent the old way while moving may be missing for this long after an attach or a branch move. */
   static final Duration SETTLING = Duration.ofSeconds(2);
 
   private final Set<String> distrusted = new HashSet<>();
   private String parent;
-  private long attachedAt;
+  /** When this client last moved (its own attach, or its branch moving with a session above). */
+  private long movedAt;
   private Report owed;
 
   /** The coordinator assigned this proxy. */
@@ -35,7 +36,12 @@ final class ProxySuspicion {
 
   /** The attach to the assigned proxy was confirmed at {@code nowNanos}. */
   void attached(long nowNanos) {
-    attachedAt = nowNanos;
+    movedAt = nowNanos;
+  }
+
+  /** A session above this client resumed at {@code nowNanos}, and this client's branch moved with it. */
+  void branchMoved(long nowNanos) {
+    movedAt = nowNanos;
   }
 
   /** The proxy forged a frame: never again, and the coordinator hears of it once the client is back. */
@@ -48,7 +54,7 @@ final class ProxySuspicion {
 
   /** Events went missing below the proxy: a report to send now, unless the client just moved. */
   Optional<Report> dropped(long nowNanos) {
-    if (parent == null || nowNanos - attachedAt < SETTLING.toNanos()) {
+    if (parent == null || nowNanos - movedAt < SETTLING.toNanos()) {
       return Optional.empty();
     }
     return Optional.of(new Report(null, parent, Report.Kind.DROPPED));

@@ -51,6 +51,11 @@ class ClientSessionTest {
       public void gap() {
         trouble.add("gap");
       }
+
+      @Override
+      public void branchMoved() {
+        trouble.add("branch moved");
+      }
     });
     return made;
   }
@@ -270,6 +275,36 @@ class ClientSessionTest {
     session.receive(new Pong("s1", 5, 4));
 
     assertThat(sent).containsExactly(new Replay("s1", 1));
+  }
+
+  @Test
+  void aBranchMovedPongAsksAgainAtOnceForTheReplayUnderWayAndResendsWhatWasNotAcknowledged() {
+    welcomed(0);
+    session.receive(message(1));
+    session.receive(message(3)); // a gap: the replay asked for now goes through a proxy that then dies
+    CompletableFuture<Ack> acked = session.say("c-1", "on its way through the old route");
+    session.receive(new Pong("s1", 5, 3));
+    assertThat(sent).as("one replay at a time, and a pong does not ask again")
+        .containsExactly(new Replay("s1", 1), new Say("s1", "c-1", "on its way through the old route"));
+    sent.clear();
+
+    session.receive(Pong.branchMoved("s1", 4));
+
+    assertThat(sent).containsExactlyInAnyOrder(new Say("s1", "c-1", "on its way through the old route"),
+        new Replay("s1", 1));
+    assertThat(trouble).contains("branch moved");
+    assertThat(acked).isNotDone();
+  }
+
+  @Test
+  void aBranchMovedPongWithNothingMissingAsksForNoReplay() {
+    welcomed(0);
+    session.receive(message(1));
+
+    session.receive(Pong.branchMoved("s1", 1));
+
+    assertThat(sent).isEmpty();
+    assertThat(heard).containsExactly("message 1 live");
   }
 
   @Test

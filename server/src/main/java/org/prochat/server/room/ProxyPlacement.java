@@ -15,6 +15,7 @@ import org.prochat.protocol.ErrorCode;
 import org.prochat.protocol.ErrorFrame;
 import org.prochat.protocol.ListChunks;
 import org.prochat.protocol.PeerAddress;
+import org.prochat.protocol.Pong;
 import org.prochat.protocol.Report;
 import org.prochat.protocol.Rtts;
 import org.prochat.server.overlay.OverlayTree;
@@ -152,6 +153,21 @@ final class ProxyPlacement {
   void resumed(Session session) {
     releasePending(session);
     tree.placeAtRoot(session.id());
+  }
+
+  /**
+   * Tells everyone below {@code session}, which resumed and kept its subtree, that their branch moved
+   * (a {@link Pong#branchMoved} pong, sealed for each, by its new route): what was on its way to or
+   * from them through the old route, a replay or an ack, may be lost with the proxy that died, and
+   * they ask again at once instead of after their patience. Sent after the welcome, down the same link.
+   */
+  void tellBranchMoved(Session session, long lastSeq) {
+    for (String sid : tree.subtree(session.id())) {
+      Session below = sessions.byId(sid);
+      if (below != null && below != session) {
+        routes.send(below, Pong.branchMoved(below.id(), lastSeq));
+      }
+    }
   }
 
   /**

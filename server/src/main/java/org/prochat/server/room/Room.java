@@ -316,6 +316,7 @@ public final class Room {
     routes.send(link, welcome(session, true));
     sendUsers(session);
     session.whispersAfter(resume.lastWhisper()).forEach(w -> routes.send(session, w));
+    placement.tellBranchMoved(session, lastSeq);
     log.info("{} resumed from {}", session.nick(), link.channel().remoteAddress());
     placement.offer(session);
     return true;

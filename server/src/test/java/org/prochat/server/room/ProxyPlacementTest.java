@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.security.KeyPair;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import org.prochat.crypto.PublicKeys;
 import org.prochat.protocol.Attach;
 import org.prochat.protocol.Candidates;
 import org.prochat.protocol.PeerAddress;
+import org.prochat.protocol.Pong;
 import org.prochat.protocol.ProtocolLimits;
 import org.prochat.protocol.Report;
 import org.prochat.protocol.Rtts;
@@ -82,6 +84,34 @@ class ProxyPlacementTest {
     assertThat(tree.parent(below.session().id())).isEqualTo(mover.session().id());
     assertThat(tree.parent(mover.session().id())).as("the branch moved below p1").isEqualTo(proxy.session().id());
     assertThat(mover.session().record().reports()).isZero();
+  }
+
+  @Test
+  void everyoneBelowAResumedSessionAndNobodyElseIsToldItsBranchMovedByItsNewRoute() throws Exception {
+    Joined mover = join("mover", true);
+    Joined below = join("below", true);
+    Joined deeper = join("deeper", false);
+    Joined bystander = join("bystander", false);
+    tree.placeUnder(below.session().id(), mover.session().id());
+    tree.placeUnder(deeper.session().id(), below.session().id());
+    routes.route(below.session(), mover.session().route());
+    routes.route(deeper.session(), mover.session().route());
+    placement.resumed(mover.session());
+
+    placement.tellBranchMoved(mover.session(), 42);
+    loop.runPendingTasks();
+
+    List<Sealed> down = new ArrayList<>();
+    for (Object line = mover.channel().readOutbound(); line != null; line = mover.channel().readOutbound()) {
+      down.add((Sealed) line);
+    }
+    assertThat(down).extracting(Sealed::sid).containsExactlyInAnyOrder(below.session().id(), deeper.session().id());
+    for (Sealed sealed : down) {
+      Joined to = sealed.sid().equals(below.session().id()) ? below : deeper;
+      assertThat(to.seal().open(sealed)).isEqualTo(Pong.branchMoved(to.session().id(), 42));
+    }
+    assertThat((Object) bystander.channel().readOutbound()).isNull();
+    assertThat((Object) below.channel().readOutbound()).as("the old links are not the route").isNull();
   }
 
   /** A sealed session at the root on a link of its own, with a peer port when it relays. */
