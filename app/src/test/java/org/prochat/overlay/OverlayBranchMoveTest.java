@@ -4,23 +4,12 @@ import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.prochat.app.testkit.LiveCoordinator;
 import org.prochat.app.testkit.RecordingListener;
-import org.prochat.client.ChatClientOptions;
-import org.prochat.client.ServerAddress;
 import org.prochat.node.PeerNodeOptions;
 import org.prochat.protocol.Chained;
-import org.prochat.protocol.Message;
-import org.prochat.server.overlay.OverlayLimits;
 
 /**
  * A user deep in the tree whose own link stays up while a proxy above its parent dies: its parent
@@ -28,33 +17,11 @@ import org.prochat.server.overlay.OverlayLimits;
  * dead proxy. The coordinator tells it that its branch moved, and it asks again at once; without
  * that word it would wait for its replay patience (3 s) to run out.
  */
-class OverlayBranchMoveTest {
-  /** Slow heartbeats: nothing here may hinge on a pong. */
-  static final Duration HEARTBEAT = Duration.ofSeconds(5);
+class OverlayBranchMoveTest extends HeldWireRoom {
   /** Well within the 3 s after which the user below would ask for the replay again by itself. */
   static final Duration CATCHING_UP = Duration.ofMillis(1500);
 
-  @TempDir
-  Path dataDir;
-  private LiveCoordinator coordinator;
-  private HoldingForwarder wire;
   private final DishonestTap lossy = new DishonestTap();
-  private final List<OverlayPeer> peers = new ArrayList<>();
-
-  @BeforeEach
-  void start() throws Exception {
-    // One child per proxy: the shape below is the only one the placement rules allow.
-    coordinator = LiveCoordinator.start(dataDir, settings -> settings
-        .overlay(new OverlayLimits(1, 64, 6, Duration.ofSeconds(20))));
-    wire = new HoldingForwarder(coordinator.address());
-  }
-
-  @AfterEach
-  void stop() throws IOException {
-    peers.forEach(OverlayPeer::quit);
-    wire.close();
-    coordinator.close();
-  }
 
   @Test
   void aReplayLostWithAProxyAboveIsAskedForAgainAtOnceWhenTheBranchMoves() throws Exception {
@@ -80,8 +47,7 @@ class OverlayBranchMoveTest {
     await().atMost(RecordingListener.PATIENCE).until(() -> wire.heldFor(belowSid) >= 2);
     assertThat(texts(below)).doesNotContain("withheld", "after");
 
-    doomed.crash();
-    peers.remove(doomed);
+    crash(doomed);
     long killed = System.nanoTime();
 
     await().atMost(CATCHING_UP).until(() -> texts(below).containsAll(List.of("withheld", "after")));
@@ -90,15 +56,5 @@ class OverlayBranchMoveTest {
     assertThat(below.heard.all(RecordingListener.Reconnected.class)).as("its own link stayed up").isEmpty();
     assertThat(below.seqs()).as("every event once, in order (caught up %d ms after the kill)", caughtUpMillis)
         .doesNotHaveDuplicates().isSorted();
-  }
-
-  private OverlayPeer join(ServerAddress address, String nick, PeerNodeOptions node) {
-    OverlayPeer peer = OverlayPeer.join(address, nick, ChatClientOptions.DEFAULTS.withPeer(node), HEARTBEAT);
-    peers.add(peer);
-    return peer;
-  }
-
-  private static List<String> texts(OverlayPeer peer) {
-    return peer.heard.messages().stream().map(Message::text).toList();
   }
 }

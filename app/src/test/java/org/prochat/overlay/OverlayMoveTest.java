@@ -4,22 +4,12 @@ import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.prochat.app.testkit.LiveCoordinator;
 import org.prochat.app.testkit.RecordingListener;
-import org.prochat.client.ChatClientOptions;
 import org.prochat.client.ServerAddress;
 import org.prochat.node.PeerNodeOptions;
-import org.prochat.protocol.Message;
-import org.prochat.server.overlay.OverlayLimits;
 
 /**
  * A client whose proxy died comes back on a direct link with the users below it, and moves below
@@ -27,32 +17,10 @@ import org.prochat.server.overlay.OverlayLimits;
  * still on the wire when the client moves, must reach them. Here it is a replay one of them asked
  * for; lost, that user would wait for its replay patience (3 s) to ask again.
  */
-class OverlayMoveTest {
-  /** Slow heartbeats: nothing here may hinge on a pong, nor may a pong kept back close a link. */
-  static final Duration HEARTBEAT = Duration.ofSeconds(5);
+class OverlayMoveTest extends HeldWireRoom {
   /** Well within the 3 s after which the user below would ask for the replay again. */
   static final Duration BEFORE_ASKING_AGAIN = Duration.ofSeconds(2);
 
-  @TempDir
-  Path dataDir;
-  private LiveCoordinator coordinator;
-  private HoldingForwarder wire;
-  private final List<OverlayPeer> peers = new ArrayList<>();
-
-  @BeforeEach
-  void start() throws Exception {
-    // One child per proxy: the shape below is the only one the placement rules allow.
-    coordinator = LiveCoordinator.start(dataDir, settings -> settings
-        .overlay(new OverlayLimits(1, 64, 6, Duration.ofSeconds(20))));
-    wire = new HoldingForwarder(coordinator.address());
-  }
-
-  @AfterEach
-  void stop() throws IOException {
-    peers.forEach(OverlayPeer::quit);
-    wire.close();
-    coordinator.close();
-  }
 
   @Test
   void aReplayStillOnTheWireDownTheOldDirectLinkReachesTheUserBelow() throws Exception {
@@ -68,8 +36,7 @@ class OverlayMoveTest {
 
     // The mover's proxy dies, and the room goes on before the mover is back.
     wire.closeGate();
-    doomed.crash();
-    peers.remove(doomed);
+    crash(doomed);
     proxy.client.say("while away").get(10, SECONDS);
     // Back on its direct link, whatever is sealed for the mover (its offer of proxies too) and for the
     // user below it is slow on the wire.
@@ -92,13 +59,6 @@ class OverlayMoveTest {
 
   private OverlayPeer join(ServerAddress address, String nick, boolean relaying) {
     PeerNodeOptions node = PeerNodeOptions.defaults().withPort(0);
-    OverlayPeer peer = OverlayPeer.join(address, nick,
-        ChatClientOptions.DEFAULTS.withPeer(relaying ? node : node.withoutRelaying()), HEARTBEAT);
-    peers.add(peer);
-    return peer;
-  }
-
-  private static List<String> texts(OverlayPeer peer) {
-    return peer.heard.messages().stream().map(Message::text).toList();
+    return join(address, nick, relaying ? node : node.withoutRelaying());
   }
 }
