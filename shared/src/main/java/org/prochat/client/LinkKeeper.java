@@ -42,8 +42,9 @@ import org.slf4j.LoggerFactory;
  * Keeps a client linked to the room. It opens the direct (bootstrap) link and says hello; when the
  * coordinator offers proxies it probes them and reports; when it assigns one it opens a link to
  * that proxy, attaches, and once the coordinator confirms, moves the session onto it and leaves the
- * direct link (reading it to its end). When the uplink is lost it reconnects to the coordinator with back-off and resumes
- * the session. The embedded {@link PeerNode}, if any, relays for children through the uplink.
+ * direct link (reading it to its end). When the uplink is lost it reconnects to the coordinator with
+ * back-off and resumes the session. The embedded {@link PeerNode}, if any, relays for children
+ * through the uplink.
  *
  * <p>Not thread-safe: every method runs on the client's event loop, shared with the peer node.
  */

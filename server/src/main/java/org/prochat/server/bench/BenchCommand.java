@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.HdrHistogram.Recorder;
 import org.prochat.client.ServerAddress;
 import org.prochat.server.overlay.OverlayLimits;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Spec;
         + "            (or --target). --sealed: sealed sessions, and what verifying%n"
         + "            the signed chain costs a client; --compare-sealed: plain, then%n"
         + "            sealed, and their ratio. Latency is timed on --timed users; the%n"
-        + "            others are counted, their links drained every 50 ms%n"
+        + "            others are counted, and at a set rate their links are drained%n"
+        + "            every 50 ms%n"
         + "  idle      users connected and silent: coordinator heap and RSS per%n"
         + "            connection%n"
         + "  overlay   the same users all direct, then in the proxy tree, then a proxy%n"
@@ -85,8 +87,8 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--timed", paramLabel = "N|all", defaultValue = "32", converter = TimedUsers.class,
       description = "fanout, loopback: users (sockets) whose deliveries are timed, spread evenly over the join"
           + " order (first and last included) and read as data comes; the others are only counted and, senders"
-          + " aside, read every 50 ms as if they were on other machines. all (or N >= --clients): every user timed"
-          + " and read as data comes. Default: ${DEFAULT-VALUE}.")
+          + " aside, at a set rate read every 50 ms as if they were on other machines (at full speed as data"
+          + " comes). all (or N >= --clients): every user timed and read as data comes. Default: ${DEFAULT-VALUE}.")
   int timed;
 
   @Option(names = "--writers", defaultValue = "1",
@@ -230,7 +232,14 @@ public final class BenchCommand implements Callable<Integer> {
   static final class TimedUsers implements ITypeConverter<Integer> {
     @Override
     public Integer convert(String value) {
-      return value.equals("all") ? FanoutSample.ALL : Integer.parseInt(value);
+      if (value.equals("all")) {
+        return FanoutSample.ALL;
+      }
+      try {
+        return Integer.parseInt(value);
+      } catch (NumberFormatException e) {
+        throw new CommandLine.TypeConversionException("a number of users or 'all', not '" + value + "'");
+      }
     }
   }
 

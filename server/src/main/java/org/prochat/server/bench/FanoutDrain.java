@@ -29,10 +29,10 @@ final class FanoutDrain {
   static final int SLICES = 10;
   /**
    * How drained links read: Netty's own handles stop after one buffer when auto-read is off, which
-   * would leave the rest for the next round and fall behind at full speed.
+   * would leave the rest for the next round and fall behind at a high rate.
    */
   static final RecvByteBufAllocator READS_TO_THE_END = new ToTheEnd();
-  /** One read's buffer: at full speed (4-5 million deliveries a second, 500 users) a round finds ~80 KB on a link. */
+  /** One read's buffer: at 4-5 million deliveries a second to 500 users a round would find ~80 KB on a link. */
   private static final int CHUNK_BYTES = 64 * 1024;
   /** Buffers one round reads from a link at most, so no link holds the loop for long: 1 MiB, 20 MiB/s. */
   private static final int MAX_CHUNKS = 16;

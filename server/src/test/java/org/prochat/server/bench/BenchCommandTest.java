@@ -50,6 +50,8 @@ class BenchCommandTest {
     assertThat(all.timed).isEqualTo(FanoutSample.ALL);
     assertThat(bench("fanout", "--timed", "1")).isEqualTo(2);
     assertThat(err.toString()).contains("--timed >= 2");
+    assertThat(bench("fanout", "--timed", "some")).isEqualTo(2);
+    assertThat(err.toString()).contains("a number of users or 'all', not 'some'");
   }
 
   @Test
