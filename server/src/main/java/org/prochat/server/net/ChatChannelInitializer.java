@@ -14,6 +14,12 @@ import org.prochat.wire.WirePipeline;
 
 /** Builds the pipeline of each client link on the chat port. */
 public final class ChatChannelInitializer extends ChannelInitializer<SocketChannel> {
+  /**
+   * The handler whose context encoded lines are written from: everything above it deals in frames
+   * (the codec, the heartbeat) and lets bytes pass; everything below it (TLS, the traffic count)
+   * must still see them.
+   */
+  static final String LINES_ENTRY = "guard";
   private final Room room;
   private final TrafficCounter traffic;
   private final ConnectionGuard guard;
@@ -39,7 +45,7 @@ public final class ChatChannelInitializer extends ChannelInitializer<SocketChann
       pipeline.addLast("tls-gate", new TlsGateHandler(tls, () -> true, "coordinator"));
     }
     // Per-address limits, before anything is parsed.
-    pipeline.addLast("guard", guard);
+    pipeline.addLast(LINES_ENTRY, guard);
     // Clients ping regularly; silence this long means a dead peer or a half-open link.
     pipeline.addLast("heartbeat", new IdleStateHandler(heartbeatTimeoutMillis, 0, 0, TimeUnit.MILLISECONDS));
     // Lines ↔ frames, with the protocol's limits.

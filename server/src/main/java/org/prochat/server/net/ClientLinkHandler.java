@@ -37,7 +37,7 @@ final class ClientLinkHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelActive(ChannelHandlerContext ctx) {
-    link = new Link(ctx.channel());
+    link = new Link(ctx.channel(), ctx.pipeline().context(ChatChannelInitializer.LINES_ENTRY));
     room.opened(link);
     ctx.fireChannelActive();
   }

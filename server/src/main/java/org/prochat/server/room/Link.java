@@ -1,6 +1,8 @@
 package org.prochat.server.room;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelOutboundInvoker;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -11,17 +13,35 @@ import java.util.Set;
  */
 public final class Link {
   private final Channel channel;
+  private final ChannelOutboundInvoker linesEntry;
   private final Set<Session> routed = new LinkedHashSet<>();
   private Session owner;
   /** Whether the owner verifies the chain, as it was when this link began to carry anyone. */
   private boolean verifying;
 
+  /** A link whose encoded lines go down its whole pipeline, as frames do. */
   public Link(Channel channel) {
+    this(channel, channel);
+  }
+
+  /**
+   * @param linesEntry where lines that are already encoded enter the pipeline: below the handlers
+   *     that only deal in frames, so that a broadcast, written to hundreds of links a turn, does
+   *     not walk past each of them on each link
+   */
+  public Link(Channel channel, ChannelOutboundInvoker linesEntry) {
     this.channel = channel;
+    this.linesEntry = linesEntry;
   }
 
   Channel channel() {
     return channel;
+  }
+
+  /** Writes encoded lines (after whatever was written before them, frames included) and flushes. */
+  void writeLines(ByteBuf lines) {
+    linesEntry.write(lines, channel.voidPromise());
+    linesEntry.flush();
   }
 
   /** The session that said hello on this link, or null before that. */

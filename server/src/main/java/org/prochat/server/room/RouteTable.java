@@ -4,9 +4,8 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.prochat.protocol.Frame;
 import org.prochat.server.stats.ServerStats;
@@ -31,7 +30,12 @@ final class RouteTable {
   static final long MAX_BACKLOG_BYTES = 8L * 1024 * 1024;
   private static final Logger log = LoggerFactory.getLogger(RouteTable.class);
 
-  private final Set<Link> carrying = new LinkedHashSet<>();
+  /**
+   * A list, not a set: every broadcast walks it, and an array of references is the cheapest walk;
+   * a link is added only when it starts to carry someone and removed when it stops, so it is never
+   * in twice.
+   */
+  private final List<Link> carrying = new ArrayList<>();
   private final EventLoop loop;
   private final FlushCoalescer flusher;
   private final ServerStats stats;
@@ -176,9 +180,7 @@ final class RouteTable {
       }
       ByteBuf lines = gathered.forLink(link.verifying());
       if (lines != null) {
-        Channel channel = link.channel();
-        channel.write(lines, channel.voidPromise());
-        channel.flush();
+        link.writeLines(lines);
       }
     }
     gathered.release();
