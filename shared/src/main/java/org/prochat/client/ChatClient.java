@@ -173,7 +173,8 @@ public final class ChatClient {
    * ended, does no harm.
    *
    * @param reason what the room is told in the leave event
-   * @return completes when every link is closed
+   * @return completes when every link is closed: once the coordinator has read the goodbye and closed
+   *     the link, or after a couple of seconds when it does not
    */
   public CompletableFuture<Void> quit(String reason) {
     Objects.requireNonNull(reason, "reason");

@@ -61,6 +61,12 @@ final class LinkKeeper implements ClientSession.Trouble {
   static final Duration ATTACH_TIMEOUT = Duration.ofSeconds(5);
   /** The longest wait between two reconnect attempts. */
   static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+  /**
+   * How long a quit waits, after its goodbye, for the other side to close the link. The coordinator
+   * (or a proxy) closes it as soon as it reads the goodbye; one that has not within this long is not
+   * going to, and the user is waiting to exit.
+   */
+  static final Duration GOODBYE_TIMEOUT = Duration.ofSeconds(2);
   private static final Logger log = LoggerFactory.getLogger(LinkKeeper.class);
 
   private final ServerAddress coordinator;
@@ -160,6 +166,9 @@ final class LinkKeeper implements ClientSession.Trouble {
   }
 
   void read(Channel channel, Frame frame) {
+    if (closing) {
+      return; // after a quit a link is read only to its end: nothing on it is news any more
+    }
     switch (frame) {
       case Identity identity when channel == bootstrap -> identified(channel, identity);
       case Candidates candidates when channel == bootstrap -> probe(channel, candidates);
@@ -264,14 +273,24 @@ final class LinkKeeper implements ClientSession.Trouble {
     }
   }
 
-  /** Says goodbye and closes every link; the peer node's children move elsewhere. */
+  /**
+   * Says goodbye and closes every link; the peer node's children move elsewhere. The uplink is shut
+   * after the bye and read until the other side, having read the bye, closes it (or {@link
+   * #GOODBYE_TIMEOUT} passes). Closed at once, a socket with anything from the coordinator still
+   * unread or on its way answers with a reset: a coordinator that writes to the link before it has
+   * read the bye (a checkpoint, say) then fails that write and drops the link with the bye unread, and
+   * the room announces the user lost after the grace period instead of gone with this reason.
+   */
   void quit(String reason) {
     closing = true;
     session.quit(reason);
     closeLinks();
     if (uplink != null) {
-      // An empty write completes after the bye before it is flushed: close only then.
-      uplink.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+      Channel leaving = uplink;
+      shutOutputAfterWrites(leaving);
+      loop.schedule(() -> {
+        leaving.close(); // nothing if the other side closed it in time
+      }, GOODBYE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } else {
       finish();
     }
@@ -408,11 +427,19 @@ final class LinkKeeper implements ClientSession.Trouble {
       draining.close();
     }
     draining = direct;
-    direct.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener((ChannelFuture written) -> {
-      if (written.isSuccess() && direct instanceof DuplexChannel duplex) {
+    shutOutputAfterWrites(direct);
+  }
+
+  /**
+   * Shuts this side of {@code link} once what was written on it is flushed (an empty write completes
+   * after everything before it), leaving it open for reading; closes it when that can't be done.
+   */
+  private static void shutOutputAfterWrites(Channel link) {
+    link.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener((ChannelFuture written) -> {
+      if (written.isSuccess() && link instanceof DuplexChannel duplex) {
         duplex.shutdownOutput();
       } else {
-        direct.close();
+        link.close();
       }
     });
   }
