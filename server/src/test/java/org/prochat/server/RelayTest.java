@@ -1,6 +1,7 @@
 package org.prochat.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -12,8 +13,10 @@ import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.prochat.protocol.Bye;
 import org.prochat.protocol.ErrorCode;
 import org.prochat.protocol.ErrorFrame;
+import org.prochat.protocol.Frame;
 import org.prochat.protocol.FrameCodec;
 import org.prochat.protocol.Hello;
 import org.prochat.protocol.Join;
@@ -108,6 +111,55 @@ class RelayTest extends RunningCoordinator {
   }
 
   @Test
+  void aUserWhoEndsItsStreamEndsItsStreamToTheCoordinatorAndStillGetsTheAnswer() throws Exception {
+    try (ServerSocket upstream = new ServerSocket(0)) {
+      relay = RelayServer.start(new RelaySettings(null, 0, "127.0.0.1", upstream.getLocalPort(), SECRET));
+      byte[] answer = line(new Bye("s1", "lunch"));
+
+      try (Socket user = new Socket("127.0.0.1", relay.port())) {
+        user.setSoTimeout((int) RawClient.WAIT.toMillis());
+        leaveAfterHello(user);
+        user.shutdownOutput();
+        try (Socket coordinatorSide = upstream.accept()) {
+          readUpToTheBye(coordinatorSide);
+          assertThat(coordinatorSide.getInputStream().read()).as("the user's end of stream, passed on").isEqualTo(-1);
+
+          // As the coordinator answers a goodbye: its bye, then it closes.
+          coordinatorSide.getOutputStream().write(answer);
+        }
+        assertThat(readBytes(user.getInputStream(), answer.length)).isEqualTo(answer);
+        assertThat(user.getInputStream().read()).as("the coordinator's close, passed on").isEqualTo(-1);
+      }
+    }
+  }
+
+  @Test
+  void theCoordinatorsLinkIsReadToItsEndWhenTheUserIsGoneAfterItsGoodbye() throws Exception {
+    try (ServerSocket upstream = new ServerSocket(0)) {
+      relay = RelayServer.start(new RelaySettings(null, 0, "127.0.0.1", upstream.getLocalPort(), SECRET));
+
+      try (Socket user = new Socket("127.0.0.1", relay.port())) {
+        leaveAfterHello(user);
+      } // closed outright, as older clients did after their bye
+      try (Socket coordinatorSide = upstream.accept()) {
+        readUpToTheBye(coordinatorSide);
+        assertThat(coordinatorSide.getInputStream().read()).isEqualTo(-1);
+
+        // More than any socket buffer holds (4 MB at most on Linux): the writes end only if the relay
+        // keeps reading; a relay that had closed its side would answer them with a reset.
+        OutputStream toRelay = coordinatorSide.getOutputStream();
+        assertTimeoutPreemptively(RawClient.WAIT, () -> {
+          byte[] chunk = new byte[64 * 1024];
+          Arrays.fill(chunk, (byte) '.');
+          for (int i = 0; i < 256; i++) {
+            toRelay.write(chunk);
+          }
+        });
+      }
+    }
+  }
+
+  @Test
   void aRelayedUserResumesThroughTheRelay() throws Exception {
     start(settings -> settings.relaySecret(SECRET).overlay(new OverlayLimits(4, 64, 6, Duration.ofSeconds(10))));
     relay = RelayServer.start(new RelaySettings(null, 0, "127.0.0.1", coordinator.chatPort(), SECRET));
@@ -124,8 +176,22 @@ class RelayTest extends RunningCoordinator {
     assertThat(resumed.nick()).isEqualTo("*visitor");
   }
 
-  private static byte[] line(Hello hello) {
-    return (FrameCodec.instance().encodeToString(hello) + "\n").getBytes(StandardCharsets.UTF_8);
+  /** Says hello and goodbye as {@code visitor}, in one write. */
+  private static void leaveAfterHello(Socket user) throws Exception {
+    user.getOutputStream().write(concat(line(new Hello(ProtocolLimits.VERSION, "visitor")), line(new Bye(null, "lunch"))));
+    user.getOutputStream().flush();
+  }
+
+  /** Reads the relayed hello and the bye after it, as the coordinator does. */
+  private static void readUpToTheBye(Socket coordinatorSide) throws Exception {
+    coordinatorSide.setSoTimeout((int) RawClient.WAIT.toMillis());
+    InputStream fromRelay = coordinatorSide.getInputStream();
+    assertThat(FrameCodec.instance().decode(readLine(fromRelay))).isInstanceOf(Hello.class);
+    assertThat(FrameCodec.instance().decode(readLine(fromRelay))).isEqualTo(new Bye(null, "lunch"));
+  }
+
+  private static byte[] line(Frame frame) {
+    return (FrameCodec.instance().encodeToString(frame) + "\n").getBytes(StandardCharsets.UTF_8);
   }
 
   private static byte[] concat(byte[] a, byte[] b) {

@@ -1,13 +1,11 @@
 package org.prochat.client;
 
 import io.netty.bootstrap.Bootstrap;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
-import io.netty.channel.socket.DuplexChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
@@ -34,6 +32,7 @@ import org.prochat.protocol.ProtocolLimits;
 import org.prochat.protocol.Rtts;
 import org.prochat.protocol.Stay;
 import org.prochat.protocol.Welcome;
+import org.prochat.wire.HalfClose;
 import org.prochat.wire.TlsContexts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -287,7 +286,7 @@ final class LinkKeeper implements ClientSession.Trouble {
     closeLinks();
     if (uplink != null) {
       Channel leaving = uplink;
-      shutOutputAfterWrites(leaving);
+      HalfClose.afterWrites(leaving);
       loop.schedule(() -> {
         leaving.close(); // nothing if the other side closed it in time
       }, GOODBYE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -427,21 +426,7 @@ final class LinkKeeper implements ClientSession.Trouble {
       draining.close();
     }
     draining = direct;
-    shutOutputAfterWrites(direct);
-  }
-
-  /**
-   * Shuts this side of {@code link} once what was written on it is flushed (an empty write completes
-   * after everything before it), leaving it open for reading; closes it when that can't be done.
-   */
-  private static void shutOutputAfterWrites(Channel link) {
-    link.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener((ChannelFuture written) -> {
-      if (written.isSuccess() && link instanceof DuplexChannel duplex) {
-        duplex.shutdownOutput();
-      } else {
-        link.close();
-      }
-    });
+    HalfClose.afterWrites(direct);
   }
 
   /** Opens a bootstrap link to the coordinator: TLS or plain text, as {@link CoordinatorTls} says. */

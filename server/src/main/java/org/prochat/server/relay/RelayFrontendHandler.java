@@ -8,6 +8,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import java.util.function.Consumer;
@@ -28,6 +29,13 @@ import org.slf4j.LoggerFactory;
  * on; says the user's hello there as {@code *nick} with the relay's secret (and no peer port: a
  * relayed user relays for nobody). From then on the codecs are removed and bytes pass through
  * unmodified; reads pause until the other side has taken what was read (the Netty proxy pattern).
+ *
+ * <p>A user who leaves ends its stream after its goodbye ({@link org.prochat.wire.HalfClose}). The
+ * relay ends its stream to the coordinator the same way and reads the coordinator's link until the
+ * coordinator, having read the goodbye, closes it. Closed at once instead, the relay's socket would
+ * answer whatever the coordinator still writes (a checkpoint after a welcome, say) with a reset; the
+ * coordinator's write fails, it drops the link with the goodbye unread, and the room announces the
+ * user lost instead of gone.
  */
 final class RelayFrontendHandler extends ChannelInboundHandlerAdapter {
   private static final Logger log = LoggerFactory.getLogger(RelayFrontendHandler.class);
@@ -36,6 +44,8 @@ final class RelayFrontendHandler extends ChannelInboundHandlerAdapter {
   private final UpstreamTls upstream;
   private Channel backend;
   private boolean piping;
+  /** The user ended its stream: the coordinator's link now ends when the coordinator closes it. */
+  private boolean userEnded;
 
   RelayFrontendHandler(RelaySettings settings, UpstreamTls upstream) {
     this.settings = settings;
@@ -129,8 +139,27 @@ final class RelayFrontendHandler extends ChannelInboundHandlerAdapter {
   }
 
   @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+    if (event instanceof ChannelInputShutdownEvent) {
+      userEnded(ctx);
+    }
+    ctx.fireUserEventTriggered(event);
+  }
+
+  private void userEnded(ChannelHandlerContext ctx) {
+    if (!piping) {
+      ctx.close(); // not in the room yet: there is no goodbye to pass on
+      return;
+    }
+    userEnded = true;
+    RelayPipe.endAfterFlush(backend);
+  }
+
+  @Override
   public void channelInactive(ChannelHandlerContext ctx) {
-    if (backend != null) {
+    // Once the user has ended its stream, the coordinator's link ends when the coordinator closes it
+    // (or after RelayPipe.END_TIMEOUT), even when the user is gone before that.
+    if (backend != null && !userEnded) {
       RelayPipe.closeAfterFlush(backend);
     }
   }
