@@ -6,9 +6,9 @@ import org.prochat.protocol.Frame;
 import org.prochat.wire.WirePipeline;
 
 /**
- * Room events broadcast since the links were last written to, encoded once into one buffer per
- * form (plain for links whose owner seals nothing, chained for links that verify), so that each
- * link gets them in one write. At full speed one turn of the room loop publishes dozens of events;
+ * Room events broadcast since the last segment was sealed ({@link BroadcastPass}), encoded once
+ * into one buffer per form (plain for links whose owner seals nothing, chained for links that
+ * verify), so that each link gets them in one write. At full speed one turn of the room loop publishes dozens of events;
  * written one by one, each would cost every link a trip through its pipeline, and that work, not
  * the bytes, is what a delivery costs. Room loop only.
  */
