@@ -76,6 +76,11 @@ public final class BenchCommand implements Callable<Integer> {
           + " joins. Default: ${DEFAULT-VALUE}.")
   int duration;
 
+  @Option(names = "--warm-up", paramLabel = "SECONDS", defaultValue = "" + FanoutBenchmark.DEFAULT_WARM_UP_SECONDS,
+      description = "fanout, loopback: seconds of load before the measured ones, for the coordinator's compiler"
+          + " and buffers to settle. Default: ${DEFAULT-VALUE}.")
+  int warmUp;
+
   @Option(names = "--stay", defaultValue = "2",
       description = "churn: seconds a newcomer stays once placed. Default: ${DEFAULT-VALUE}.")
   int stay;
@@ -150,8 +155,8 @@ public final class BenchCommand implements Callable<Integer> {
 
   /** What is wrong with the parameters for this scenario, or null. */
   private String invalid() {
-    if (clients < 2 || size < 32 || rate < 0 || duration < 1) {
-      return "need --clients >= 2, --size >= 32, --rate >= 0, --duration >= 1";
+    if (clients < 2 || size < 32 || rate < 0 || duration < 1 || warmUp < 0) {
+      return "need --clients >= 2, --size >= 32, --rate >= 0, --duration >= 1, --warm-up >= 0";
     }
     if (maxChildren < 0 || rootSlots < 1 || maxDepth < 1) {
       return "need --max-children >= 0, --root-slots >= 1, --max-depth >= 1";
@@ -187,7 +192,8 @@ public final class BenchCommand implements Callable<Integer> {
   private int fanout() throws Exception {
     List<FanoutBenchmark.Result> results = new ArrayList<>();
     for (boolean sealedRun : compareSealed ? List.of(false, true) : List.of(sealed)) {
-      FanoutBenchmark.Plan plan = new FanoutBenchmark.Plan(clients, senders, rate, duration, size, sealedRun, timed);
+      FanoutBenchmark.Plan plan = new FanoutBenchmark.Plan(clients, senders, rate, duration, warmUp, size, sealedRun,
+          timed);
       int status = withCoordinator(coordinator -> results.add(new FanoutBenchmark(plan).run(coordinator)));
       if (status != 0) {
         return status;
@@ -281,7 +287,7 @@ public final class BenchCommand implements Callable<Integer> {
 
   private int loopback() throws Exception {
     LoopbackFloor.Plan plan = new LoopbackFloor.Plan(clients, writers, rate, duration, size, timed);
-    LoopbackFloor.Result result = new LoopbackFloor(plan, FanoutBenchmark.WARM_UP_SECONDS).run();
+    LoopbackFloor.Result result = new LoopbackFloor(plan, warmUp).run();
     print(json ? LoopbackReport.json(result) : LoopbackReport.table(result));
     return 0;
   }

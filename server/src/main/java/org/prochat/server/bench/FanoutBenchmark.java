@@ -17,7 +17,11 @@ final class FanoutBenchmark {
    * size, whether the users have sealed sessions (then they get chained events and checkpoints), and
    * how many users are timed ({@link FanoutSample#ALL}: every one).
    */
-  record Plan(int clients, int senders, int rate, int seconds, int size, boolean sealed, int timed) {
+  /**
+   * @param warmUpSeconds seconds of load before measuring ({@link #DEFAULT_WARM_UP_SECONDS} from the command)
+   */
+  record Plan(int clients, int senders, int rate, int seconds, int warmUpSeconds, int size, boolean sealed,
+      int timed) {
     /** How many users the latency is measured on. */
     int timedUsers() {
       return Math.min(timed, clients);
@@ -58,8 +62,13 @@ final class FanoutBenchmark {
     }
   }
 
-  /** Seconds of load before measuring, so connections, JIT and buffers have settled. */
-  static final int WARM_UP_SECONDS = 3;
+  /**
+   * Seconds of load before measuring, so connections, buffers and the coordinator's JIT have settled.
+   * With 3 s, the compiler was still busy in the measured interval (half a core at its start, in
+   * bursts later) and the slowest deliveries clustered there: p99 at 500 users x 200 messages/s
+   * 9.4-12.3 ms in four runs, against 8.2-10.0 ms with 10 s.
+   */
+  static final int DEFAULT_WARM_UP_SECONDS = 10;
 
   private final Plan plan;
 
@@ -75,10 +84,13 @@ final class FanoutBenchmark {
       load.connect(coordinator.host(), coordinator.chatPort(), plan.clients(), plan.senders(), plan.timed(),
           plan.drainsUntimed());
       load.start(plan.rate());
-      // Once in the warm-up: the first call's costs (the HTTP client's and JSON classes loading, and
-      // the metadata collection that followed, 27 ms in one run) landed in the measured latency.
-      coordinator.stats();
-      TimeUnit.SECONDS.sleep(WARM_UP_SECONDS); // warming up under load; not synchronisation
+      // Every second of the warm-up: the first calls' costs (classes loading, the metadata collection
+      // that followed, 27 ms in one run, and the coordinator compiling its stats path) otherwise land
+      // in the measured latency, since the stats are read again just before measuring.
+      for (int second = 0; second < plan.warmUpSeconds(); second++) {
+        coordinator.stats();
+        TimeUnit.SECONDS.sleep(1); // warming up under load; not synchronisation
+      }
       long deliveriesBefore = load.deliveries();
       long checkpointsBefore = load.checkpoints();
       double coordinatorCpuBefore = coordinator.cpuSeconds();

@@ -26,7 +26,7 @@ final class FanoutReport {
     out.append(String.format(Locale.ROOT, "ProChat fanout benchmark: %d users, %d senders at %s, %d-byte texts,"
         + " %d s measured after %d s warm-up; coordinator %s; %d cores%n%n", p.clients(), p.senders(),
         p.rate() == 0 ? "full speed (" + FanoutLoad.IN_FLIGHT + " in flight each)" : p.rate() + " messages/s",
-        p.size(), p.seconds(), FanoutBenchmark.WARM_UP_SECONDS,
+        p.size(), p.seconds(), p.warmUpSeconds(),
         ownProcess ? "in its own process (a fresh one per run)" : "given by --target",
         Runtime.getRuntime().availableProcessors()));
     row(out, "", runs, r -> r.plan().sealed() ? "sealed" : "plain");
@@ -79,6 +79,7 @@ final class FanoutReport {
     Histogram l = r.latencyMicros();
     ObjectNode report = BenchJson.report("fanout").put("sealed", p.sealed()).put("clients", p.clients())
         .put("senders", p.senders()).put("rate", p.rate()).put("size", p.size()).put("seconds", p.seconds())
+        .put("warmUpSeconds", p.warmUpSeconds())
         .put("timedUsers", p.timedUsers()).put("untimedDrained", p.drainsUntimed()).put("ownProcess", ownProcess)
         .put("connectedAtEnd", r.connectedAtEnd())
         .put("deliveriesPerSecond", Math.round(r.deliveriesPerSecond()));

@@ -56,7 +56,7 @@ final class LoopbackFloor {
 
   /**
    * @param warmUpSeconds seconds of broadcasts before measuring (the bench command: {@link
-   *     FanoutBenchmark#WARM_UP_SECONDS}, as fanout; tests: 0)
+   *     FanoutBenchmark#DEFAULT_WARM_UP_SECONDS} unless --warm-up says otherwise, as fanout; tests: 0)
    */
   LoopbackFloor(Plan plan, int warmUpSeconds) {
     this.plan = plan;

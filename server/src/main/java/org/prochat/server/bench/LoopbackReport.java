@@ -50,6 +50,7 @@ final class LoopbackReport {
     Histogram l = r.latencyMicros();
     ObjectNode report = BenchJson.report("loopback").put("sockets", p.sockets()).put("writers", p.writers())
         .put("rate", p.rate()).put("size", p.size()).put("lineBytes", r.lineBytes()).put("seconds", p.seconds())
+        .put("warmUpSeconds", r.warmUpSeconds())
         .put("timedSockets", p.timedSockets()).put("deliveries", r.deliveries())
         .put("deliveriesPerSecond", Math.round(r.deliveriesPerSecond()));
     report.putObject("latencyMicros").put("p50", l.getValueAtPercentile(50)).put("p99", l.getValueAtPercentile(99))

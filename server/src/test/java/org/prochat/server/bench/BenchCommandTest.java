@@ -65,7 +65,7 @@ class BenchCommandTest {
   @Test
   void loopbackWithJsonPrintsOneObjectWithItsFigures() {
     assertThat(bench("loopback", "--clients", "4", "--writers", "2", "--rate", "20", "--duration", "1",
-        "--timed", "2", "--json")).isZero();
+        "--timed", "2", "--warm-up", "0", "--json")).isZero();
 
     JsonNode report = JsonMapper.builder().build().readTree(out.toString());
     assertThat(report.path("scenario").asString()).isEqualTo("loopback");
@@ -73,7 +73,14 @@ class BenchCommandTest {
     assertThat(report.path("latencyMicros").path("count").asLong()).isEqualTo(2 * 20);
     assertThat(report.path("writerCpuMicrosPerWrite")).hasSize(2);
     assertThat(report.path("writesNotFit").asLong()).isZero();
+    assertThat(report.path("warmUpSeconds").asInt()).isZero();
     assertThat(report.path("missingLines").asLong()).isZero();
+  }
+
+  @Test
+  void aNegativeWarmUpIsRefused() {
+    assertThat(bench("fanout", "--warm-up", "-1")).isEqualTo(2);
+    assertThat(err.toString()).contains("--warm-up >= 0");
   }
 
   @Test

@@ -33,7 +33,7 @@ class FanoutBenchmarkTest {
   }
 
   private FanoutBenchmark.Result run(boolean sealed) throws InterruptedException {
-    return new FanoutBenchmark(new FanoutBenchmark.Plan(4, 2, 0, 1, 64, sealed, 2)).run(coordinator);
+    return new FanoutBenchmark(new FanoutBenchmark.Plan(4, 2, 0, 1, 1, 64, sealed, 2)).run(coordinator);
   }
 
   @Test

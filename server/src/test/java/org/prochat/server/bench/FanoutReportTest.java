@@ -16,7 +16,7 @@ class FanoutReportTest {
   private static FanoutBenchmark.Result run(boolean sealed, double deliveries, double cpuPercent) {
     Histogram latency = new Histogram(3);
     latency.recordValue(1500);
-    return new FanoutBenchmark.Result(new FanoutBenchmark.Plan(500, 10, 0, 10, 64, sealed, 32), deliveries, latency,
+    return new FanoutBenchmark.Result(new FanoutBenchmark.Plan(500, 10, 0, 10, 10, 64, sealed, 32), deliveries, latency,
         cpuPercent, 40, 71_500, 600L << 20, 500, sealed ? COST : null);
   }
 
@@ -37,7 +37,7 @@ class FanoutReportTest {
 
   @Test
   void aRunWithEveryUserTimedSaysSo() {
-    FanoutBenchmark.Result all = new FanoutBenchmark.Result(new FanoutBenchmark.Plan(500, 10, 200, 10, 64, false,
+    FanoutBenchmark.Result all = new FanoutBenchmark.Result(new FanoutBenchmark.Plan(500, 10, 200, 10, 10, 64, false,
         FanoutSample.ALL), 100_000, new Histogram(3), 100, 80, 143, -1, 497, null);
 
     assertThat(FanoutReport.table(List.of(all), true)).containsPattern("users timed .*\\|\\s+all 500 \\|")
@@ -50,7 +50,7 @@ class FanoutReportTest {
 
   @Test
   void aSteadyRunWithASampleDrainsTheOthersAndAFullSpeedRunDoesNot() {
-    FanoutBenchmark.Result steady = new FanoutBenchmark.Result(new FanoutBenchmark.Plan(500, 10, 200, 10, 64, false, 32),
+    FanoutBenchmark.Result steady = new FanoutBenchmark.Result(new FanoutBenchmark.Plan(500, 10, 200, 10, 10, 64, false, 32),
         100_000, new Histogram(3), 100, 40, 143, -1, 500, null);
 
     assertThat(FanoutReport.table(List.of(steady), true)).containsPattern("untimed users read\\s+\\|\\s+every 50 ms \\|");
