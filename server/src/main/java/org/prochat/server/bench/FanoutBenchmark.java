@@ -13,12 +13,10 @@ import tools.jackson.databind.JsonNode;
  */
 final class FanoutBenchmark {
   /**
-   * What to run: users, senders, aggregate rate (0 = as fast as acks allow), seconds measured, text
+   * What to run: users, senders, aggregate rate (0 = as fast as acks allow), seconds measured and of
+   * warm-up before them ({@link #DEFAULT_WARM_UP_SECONDS} unless the command says otherwise), text
    * size, whether the users have sealed sessions (then they get chained events and checkpoints), and
    * how many users are timed ({@link FanoutSample#ALL}: every one).
-   */
-  /**
-   * @param warmUpSeconds seconds of load before measuring ({@link #DEFAULT_WARM_UP_SECONDS} from the command)
    */
   record Plan(int clients, int senders, int rate, int seconds, int warmUpSeconds, int size, boolean sealed,
       int timed) {
