@@ -194,7 +194,8 @@ final class LinkKeeper implements ClientSession.Trouble {
       default -> {
         // Before the welcome nothing is for children (and the node does not know our session yet).
         // What the coordinator sent down the direct link before a move is routed as it would have been.
-        if ((channel == uplink || channel == draining) && node != null && session.isOpen() && !node.fromUplink(frame)) {
+        if ((channel == uplink || channel == draining) && node != null && session.isOpen()
+            && !node.fromUplink(frame)) {
           return; // for a child only
         }
         if (frame.sid() != null && !frame.sid().equals(session.sid()) && !(frame instanceof Welcome)) {
@@ -285,11 +286,7 @@ final class LinkKeeper implements ClientSession.Trouble {
     session.quit(reason);
     closeLinks();
     if (uplink != null) {
-      Channel leaving = uplink;
-      HalfClose.afterWrites(leaving);
-      loop.schedule(() -> {
-        leaving.close(); // nothing if the other side closed it in time
-      }, GOODBYE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      HalfClose.afterWrites(uplink, GOODBYE_TIMEOUT);
     } else {
       finish();
     }

@@ -4,6 +4,8 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.socket.DuplexChannel;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Ending a link's stream without closing the link. A socket closed with the other side's bytes
@@ -13,6 +15,17 @@ import io.netty.channel.socket.DuplexChannel;
  */
 public final class HalfClose {
   private HalfClose() {}
+
+  /**
+   * As {@link #afterWrites(Channel)}, and closes {@code link} after {@code patience} if the other side
+   * has not closed it by then: a side that never does is stuck or was never told.
+   */
+  public static void afterWrites(Channel link, Duration patience) {
+    afterWrites(link);
+    link.eventLoop().schedule(() -> {
+      link.close(); // nothing if the other side closed it in time
+    }, patience.toMillis(), TimeUnit.MILLISECONDS);
+  }
 
   /**
    * Shuts this side of {@code link} once what was written on it is flushed (an empty write completes

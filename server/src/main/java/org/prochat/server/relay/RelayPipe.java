@@ -5,7 +5,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.prochat.wire.HalfClose;
 
 /** Moving bytes between the two links of one relayed user, with back-pressure instead of buffering. */
@@ -47,9 +46,6 @@ final class RelayPipe {
    * at most {@link #END_TIMEOUT}.
    */
   static void endAfterFlush(Channel channel) {
-    HalfClose.afterWrites(channel);
-    channel.eventLoop().schedule(() -> {
-      channel.close(); // nothing if the other end closed it in time
-    }, END_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    HalfClose.afterWrites(channel, END_TIMEOUT);
   }
 }

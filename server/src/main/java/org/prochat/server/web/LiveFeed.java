@@ -26,8 +26,8 @@ import org.prochat.server.room.RoomSnapshot;
  *
  * <p>Threading: its state lives on one executor (the web loop). The inputs ({@link RoomObserver}
  * calls from the room's loop, queued and handed over together; {@link #logLine} from any thread
- * that logs; {@link #join} from a viewer's channel) only hand over to it and never block; once that executor has stopped they drop
- * what they are given. Items are sent in batches every {@link #BATCH_MILLIS} ms, so a busy room
+ * that logs; {@link #join} from a viewer's channel) only hand over to it and never block; once that
+ * executor has stopped they drop what they are given. Items are sent in batches every {@link #BATCH_MILLIS} ms, so a busy room
  * costs one WebSocket frame per page per batch, not one per message. A batch holds at most
  * {@link #RECENT_ITEMS} of each kind; when more arrive in one interval the oldest are left out and
  * the batch says how many, so the page can show the gap instead of hiding it (the chat log has
